@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { parseLongDate, type Authenticated } from '../auth/sigv4.js';
+import { S3Error } from './s3-error.js';
+
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+const CRLF = Buffer.from('\r\n');
+
+export interface DecodedPayload {
+  payload: Buffer;
+  trailers: Record<string, string>;
+}
+
+/** Whether a request body is in aws-chunked framing, by its x-amz-content-sha256 marker. */
+export function isAwsChunked(headers: Record<string, string>): boolean {
+  return (headers['x-amz-content-sha256'] ?? '').startsWith('STREAMING-');
+}
+
+/**
+ * Decodes an aws-chunked body: `hex-size[;chunk-signature=…]\r\n data \r\n`
+ * frames ending with a zero-size frame and optional trailing headers. For
+ * STREAMING-AWS4-HMAC-SHA256-PAYLOAD each chunk's signature is verified in
+ * turn, chained from the request's seed signature.
+ */
+export async function decodeAwsChunked(
+  body: Buffer,
+  headers: Record<string, string>,
+  auth: Authenticated,
+): Promise<DecodedPayload> {
+  const mode = headers['x-amz-content-sha256'];
+  const signedChunks = mode.startsWith('STREAMING-AWS4-HMAC-SHA256-PAYLOAD');
+  const chunks: Buffer[] = [];
+  const trailers: Record<string, string> = {};
+  let previousSignature = auth.signature;
+  let offset = 0;
+  for (;;) {
+    const lineEnd = body.indexOf(CRLF, offset);
+    if (lineEnd < 0) throw incompleteBody();
+    const [sizeText, ...extensions] = body.subarray(offset, lineEnd).toString('latin1').split(';');
+    const size = Number.parseInt(sizeText, 16);
+    if (!Number.isFinite(size) || size < 0) throw incompleteBody();
+    const data = body.subarray(lineEnd + 2, lineEnd + 2 + size);
+    if (data.length !== size) throw incompleteBody();
+    if (signedChunks) {
+      const signature = extensions.find((e) => e.startsWith('chunk-signature='))?.slice('chunk-signature='.length);
+      const expected = await chunkSignature(auth, previousSignature, data);
+      if (signature !== expected) {
+        throw new S3Error(
+          'SignatureDoesNotMatch',
+          'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+          403,
+        );
+      }
+      previousSignature = expected;
+    }
+    if (size === 0) {
+      offset = lineEnd + 2;
+      break;
+    }
+    chunks.push(data);
+    offset = lineEnd + 2 + size;
+    if (!body.subarray(offset, offset + 2).equals(CRLF)) throw incompleteBody();
+    offset += 2;
+  }
+  for (const line of body.subarray(offset).toString('latin1').split('\r\n')) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    if (name !== 'x-amz-trailer-signature') trailers[name] = line.slice(colon + 1).trim();
+  }
+  const payload = Buffer.concat(chunks);
+  const declared = headers['x-amz-decoded-content-length'];
+  if (declared !== undefined && Number(declared) !== payload.length) throw incompleteBody();
+  return { payload, trailers };
+}
+
+async function chunkSignature(auth: Authenticated, previousSignature: string, data: Buffer): Promise<string> {
+  const scope = `${auth.longDate.slice(0, 8)}/${auth.region}/${auth.service}/aws4_request`;
+  const stringToSign = [
+    'AWS4-HMAC-SHA256-PAYLOAD',
+    auth.longDate,
+    scope,
+    previousSignature,
+    EMPTY_SHA256,
+    createHash('sha256').update(data).digest('hex'),
+  ].join('\n');
+  return auth.signer.sign(stringToSign, {
+    signingDate: parseLongDate(auth.longDate),
+    signingRegion: auth.region,
+    signingService: auth.service,
+  });
+}
+
+function incompleteBody(): S3Error {
+  return new S3Error('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header', 400);
+}
+
+/** A plain body signed with its SHA-256 must match it (XAmzContentSHA256Mismatch). */
+export function verifyPayloadHash(headers: Record<string, string>, body: Buffer): void {
+  const declared = headers['x-amz-content-sha256'];
+  if (declared === undefined || !/^[0-9a-f]{64}$/.test(declared)) return;
+  const actual = createHash('sha256').update(body).digest('hex');
+  if (actual !== declared) {
+    throw new S3Error(
+      'XAmzContentSHA256Mismatch',
+      "The provided 'x-amz-content-sha256' header does not match what was computed.",
+      400,
+      { ClientComputedContentSHA256: declared, S3ComputedContentSHA256: actual },
+    );
+  }
+}
+

@@ -1,0 +1,105 @@
+import { AuthFailure, verifySigV4, type Authenticated } from '../auth/sigv4.js';
+import type { StackContext } from '../context.js';
+import { openCorsHeaders } from './cors.js';
+import type { StackReply } from './reply.js';
+import type { StackRequest } from './request.js';
+
+/** An error of an AWS JSON 1.1 service: `__type` and `message`. */
+export class JsonServiceError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+export interface JsonCall {
+  input: Record<string, unknown>;
+  request: StackRequest;
+  /** Absent for the operations AWS serves unsigned (Cognito GetId, GetCredentialsForIdentity). */
+  auth: Authenticated | undefined;
+  ctx: StackContext;
+}
+
+export type JsonHandler = (call: JsonCall) => Record<string, unknown> | Promise<Record<string, unknown>>;
+
+export interface JsonService {
+  /** The X-Amz-Target prefix, e.g. 'TrentService'. */
+  targetPrefix: string;
+  handlers: Record<string, JsonHandler>;
+  unsignedOperations: ReadonlySet<string>;
+  /** Maps authentication failures to this service's error codes. */
+  authError: (failure: AuthFailure) => JsonServiceError;
+}
+
+/** The AWS JSON 1.1 protocol: `X-Amz-Target: Service.Operation`, JSON in and out. */
+export class JsonProtocol {
+  constructor(
+    private readonly ctx: StackContext,
+    private readonly services: JsonService[],
+  ) {}
+
+  /** 'Service.Operation' → the operation name, if a known service is addressed. */
+  operationOf(request: StackRequest): string | undefined {
+    const target = request.headers['x-amz-target'];
+    if (!target) return undefined;
+    const [prefix, operation] = target.split('.');
+    return this.services.some((s) => s.targetPrefix === prefix) ? operation : undefined;
+  }
+
+  async handle(request: StackRequest): Promise<StackReply> {
+    const cors = openCorsHeaders(request.headers, false);
+    try {
+      const output = await this.dispatch(request);
+      return {
+        status: 200,
+        headers: { ...cors, 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': request.id },
+        body: JSON.stringify(output),
+      };
+    } catch (error) {
+      const serviceError = error instanceof JsonServiceError ? error : internalError(error);
+      return {
+        status: serviceError.status,
+        headers: {
+          ...cors,
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amzn-requestid': request.id,
+          'x-amzn-errortype': serviceError.code,
+        },
+        body: JSON.stringify({ __type: serviceError.code, message: serviceError.message }),
+      };
+    }
+  }
+
+  private async dispatch(request: StackRequest): Promise<Record<string, unknown>> {
+    const [prefix, operation] = (request.headers['x-amz-target'] ?? '').split('.');
+    const service = this.services.find((s) => s.targetPrefix === prefix);
+    const handler = service?.handlers[operation];
+    if (!service || !handler) {
+      throw new JsonServiceError('UnknownOperationException', `Operation ${request.headers['x-amz-target']} is not supported.`);
+    }
+    let auth: Authenticated | undefined;
+    if (!service.unsignedOperations.has(operation)) {
+      try {
+        auth = await verifySigV4(request, this.ctx.credentials);
+      } catch (error) {
+        if (error instanceof AuthFailure) throw service.authError(error);
+        throw error;
+      }
+    }
+    let input: Record<string, unknown>;
+    try {
+      input = request.body.length === 0 ? {} : (JSON.parse(request.body.toString('utf8')) as Record<string, unknown>);
+    } catch {
+      throw new JsonServiceError('SerializationException', 'The request body is not valid JSON.');
+    }
+    return handler({ input, request, auth, ctx: this.ctx });
+  }
+}
+
+function internalError(error: unknown): JsonServiceError {
+  console.error('[local-aws] internal error:', error);
+  return new JsonServiceError('InternalFailure', 'The request processing has failed because of an unknown error.', 500);
+}

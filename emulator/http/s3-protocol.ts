@@ -1,0 +1,149 @@
+import { AuthFailure, verifySigV4, type Authenticated } from '../auth/sigv4.js';
+import type { StackContext } from '../context.js';
+import type { S3Call } from '../s3/call.js';
+import { bucketsTable, type BucketRecord } from '../s3/model.js';
+import { resolveOperation, s3Handlers } from '../s3/operations.js';
+import { decodeAwsChunked, isAwsChunked, verifyPayloadHash } from './aws-chunked.js';
+import { bucketCorsHeaders, bucketPreflight, openCorsHeaders } from './cors.js';
+import type { StackReply } from './reply.js';
+import type { StackRequest } from './request.js';
+import { S3Error } from './s3-error.js';
+import { toXml } from './xml.js';
+
+export interface S3Target {
+  bucket: string;
+  key: string;
+}
+
+/** Bucket and key from a virtual-hosted Host or from the path, decoded as S3 decodes them (no '+' → space). */
+export function s3Target(request: StackRequest): S3Target {
+  const path = request.rawPath;
+  if (request.hostBucket !== undefined) return { bucket: request.hostBucket, key: decodePath(path.slice(1)) };
+  const slash = path.indexOf('/', 1);
+  if (slash < 0) return { bucket: decodePath(path.slice(1)), key: '' };
+  return { bucket: decodePath(path.slice(1, slash)), key: decodePath(path.slice(slash + 1)) };
+}
+
+function decodePath(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new S3Error('InvalidURI', "Couldn't parse the specified URI.", 400);
+  }
+}
+
+export function s3ErrorReply(error: S3Error, request: StackRequest, resource: string): StackReply {
+  const body =
+    request.method === 'HEAD' || error.status === 304
+      ? undefined
+      : toXml('Error', {
+          Code: error.code,
+          Message: error.message,
+          ...error.fields,
+          ...(resource && !('Key' in error.fields) && !('BucketName' in error.fields) ? { Resource: resource } : {}),
+          RequestId: request.id,
+          HostId: hostId(request.id),
+        });
+  return {
+    status: error.status,
+    headers: { ...error.headers, ...(body ? { 'content-type': 'application/xml' } : {}) },
+    body,
+  };
+}
+
+export function hostId(requestId: string): string {
+  return Buffer.from(`local-aws/${requestId}`).toString('base64');
+}
+
+const AUTH_ERRORS: Record<AuthFailure['kind'], [string, number]> = {
+  MissingAuthentication: ['AccessDenied', 403],
+  MalformedAuthorization: ['AuthorizationHeaderMalformed', 400],
+  InvalidAccessKeyId: ['InvalidAccessKeyId', 403],
+  SignatureDoesNotMatch: ['SignatureDoesNotMatch', 403],
+  ExpiredToken: ['ExpiredToken', 400],
+  InvalidToken: ['InvalidToken', 400],
+  RequestTimeTooSkewed: ['RequestTimeTooSkewed', 403],
+  PresignedUrlExpired: ['AccessDenied', 403],
+};
+
+/** The S3 REST protocol: preflights, SigV4, aws-chunked bodies, dispatch and S3's XML errors. */
+export class S3Protocol {
+  constructor(private readonly ctx: StackContext) {}
+
+  operationOf(request: StackRequest): string | undefined {
+    if (request.method === 'OPTIONS') return 'PreflightRequest';
+    const { bucket, key } = s3Target(request);
+    return resolveOperation(request.method, bucket, key, request.query, request.headers);
+  }
+
+  async handle(request: StackRequest): Promise<StackReply> {
+    let target: S3Target = { bucket: '', key: '' };
+    try {
+      target = s3Target(request);
+      if (request.method === 'OPTIONS') return this.preflight(request, target);
+      const reply = await this.dispatch(request, target);
+      return { ...reply, headers: { ...this.corsHeaders(request, target), ...reply.headers } };
+    } catch (error) {
+      const s3Error = toS3Error(error);
+      const reply = s3ErrorReply(s3Error, request, target.key ? `/${target.bucket}/${target.key}` : `/${target.bucket}`);
+      return { ...reply, headers: { ...this.corsHeaders(request, target), ...reply.headers } };
+    }
+  }
+
+  private async dispatch(request: StackRequest, target: S3Target) {
+    const operation = resolveOperation(request.method, target.bucket, target.key, request.query, request.headers);
+    if (!operation) throw new S3Error('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405);
+    const auth = await this.authenticate(request);
+    let body = request.body;
+    let trailers: Record<string, string> = {};
+    if (isAwsChunked(request.headers)) {
+      ({ payload: body, trailers } = await decodeAwsChunked(request.body, request.headers, auth));
+    } else {
+      verifyPayloadHash(request.headers, request.body);
+    }
+    const call: S3Call = { operation, request, bucket: target.bucket, key: target.key, body, trailers, auth, ctx: this.ctx };
+    const reply = await s3Handlers[operation](call);
+    return { status: reply.status, headers: reply.headers ?? {}, body: request.method === 'HEAD' ? undefined : reply.body };
+  }
+
+  private async authenticate(request: StackRequest): Promise<Authenticated> {
+    try {
+      return await verifySigV4(request, this.ctx.credentials);
+    } catch (error) {
+      if (!(error instanceof AuthFailure)) throw error;
+      const [code, status] = AUTH_ERRORS[error.kind];
+      throw new S3Error(code, error.message, status);
+    }
+  }
+
+  private preflight(request: StackRequest, target: S3Target): StackReply {
+    if (!target.bucket) {
+      if (this.ctx.options.corsEverywhere) return { status: 200, headers: openCorsHeaders(request.headers, true) };
+      return s3ErrorReply(new S3Error('AccessForbidden', 'CORSResponse: CORS is not enabled for this endpoint.', 403), request, '/');
+    }
+    const bucket = this.ctx.store.get<BucketRecord>(bucketsTable, target.bucket);
+    if (!bucket) {
+      return s3ErrorReply(new S3Error('AccessForbidden', 'CORSResponse: Bucket not found', 403), request, `/${target.bucket}`);
+    }
+    const answer = bucketPreflight(bucket.cors, request.headers);
+    if (answer.refusal) {
+      return s3ErrorReply(new S3Error(answer.refusal.code, answer.refusal.message, answer.status, {
+        Method: request.headers['access-control-request-method'] ?? '',
+        ResourceType: target.key ? 'OBJECT' : 'BUCKET',
+      }), request, '');
+    }
+    return { status: answer.status, headers: answer.headers };
+  }
+
+  private corsHeaders(request: StackRequest, target: S3Target): Record<string, string> {
+    if (!target.bucket) return this.ctx.options.corsEverywhere ? openCorsHeaders(request.headers, false) : {};
+    const bucket = this.ctx.store.get<BucketRecord>(bucketsTable, target.bucket);
+    return bucketCorsHeaders(bucket?.cors, request.headers, request.method);
+  }
+}
+
+function toS3Error(error: unknown): S3Error {
+  if (error instanceof S3Error) return error;
+  console.error('[local-aws] internal error:', error);
+  return new S3Error('InternalError', 'We encountered an internal error. Please try again.', 500);
+}

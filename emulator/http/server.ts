@@ -1,0 +1,96 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { StackContext } from '../context.js';
+import { cognitoIdentityService } from '../cognito/identity-pool.js';
+import { kmsService } from '../kms/kms-service.js';
+import { openCorsHeaders, preflightWantsTarget } from './cors.js';
+import { drawFault, faultAsJsonError, faultAsS3Error } from './faults.js';
+import { JsonProtocol } from './json-protocol.js';
+import type { StackReply } from './reply.js';
+import { flattenHeaders, isLoopback, parseQuery, readBody, type StackRequest } from './request.js';
+import { hostId, S3Protocol, s3ErrorReply } from './s3-protocol.js';
+
+/**
+ * One port for every service: JSON-protocol requests (KMS, Cognito Identity)
+ * are told apart by X-Amz-Target, the rest is S3, path-style or virtual-hosted
+ * on BUCKET.localhost.
+ */
+export function createStackServer(ctx: StackContext): Server {
+  const s3 = new S3Protocol(ctx);
+  const json = new JsonProtocol(ctx, [kmsService, cognitoIdentityService]);
+
+  async function answer(request: StackRequest): Promise<StackReply> {
+    const isJson = request.headers['x-amz-target'] !== undefined;
+    if (request.method === 'OPTIONS' && request.rawPath === '/' && preflightWantsTarget(request.headers)) {
+      return { status: 200, headers: openCorsHeaders(request.headers, true) };
+    }
+    const operation = isJson ? json.operationOf(request) : s3.operationOf(request);
+    const fault = request.method === 'OPTIONS' ? undefined : drawFault(ctx.options.faults, operation);
+    if (fault?.kind === 'drop') return { status: 0, headers: {}, drop: true };
+    if (fault && isJson) {
+      const error = faultAsJsonError(fault);
+      return {
+        status: error.status,
+        headers: { ...openCorsHeaders(request.headers, false), 'x-amzn-errortype': error.code, 'content-type': 'application/x-amz-json-1.1' },
+        body: JSON.stringify({ __type: error.code, message: error.message }),
+      };
+    }
+    if (fault) return s3ErrorReply(faultAsS3Error(fault), request, request.rawPath);
+    return isJson ? json.handle(request) : s3.handle(request);
+  }
+
+  async function onRequest(message: IncomingMessage, response: ServerResponse): Promise<void> {
+    const request = await toStackRequest(message);
+    const reply = await answer(request);
+    if (ctx.options.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, ctx.options.latencyMs));
+    if (reply.drop) {
+      message.socket.destroy();
+      return;
+    }
+    response.statusCode = reply.status;
+    const headers: Record<string, string> = {
+      'x-amz-request-id': request.id,
+      'x-amz-id-2': hostId(request.id),
+      date: new Date().toUTCString(),
+      server: 'LocalAWS',
+      ...reply.headers,
+    };
+    const body = reply.body === undefined ? undefined : Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(reply.body);
+    if (headers['content-length'] === undefined) headers['content-length'] = String(body?.length ?? 0);
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    response.end(request.method === 'HEAD' ? undefined : body);
+  }
+
+  function toStackRequest(message: IncomingMessage): Promise<StackRequest> {
+    return readBody(message).then((body) => {
+      const url = message.url ?? '/';
+      const q = url.indexOf('?');
+      const headers = flattenHeaders(message);
+      return {
+        id: randomBytes(8).toString('hex').toUpperCase(),
+        method: message.method ?? 'GET',
+        headers,
+        rawPath: q < 0 ? url : url.slice(0, q),
+        query: parseQuery(q < 0 ? '' : url.slice(q + 1)),
+        body,
+        hostBucket: virtualHostedBucket(headers['host']),
+        secure: isLoopback(message.socket.remoteAddress),
+      };
+    });
+  }
+
+  return createServer((message, response) => {
+    onRequest(message, response).catch((error: unknown) => {
+      console.error('[local-aws] request failed:', error);
+      if (!response.headersSent) response.statusCode = 500;
+      response.end();
+    });
+  });
+}
+
+/** `BUCKET.localhost[:port]` → BUCKET. */
+function virtualHostedBucket(host: string | undefined): string | undefined {
+  if (!host) return undefined;
+  const name = host.replace(/:\d+$/, '');
+  return name.endsWith('.localhost') ? name.slice(0, -'.localhost'.length) : undefined;
+}

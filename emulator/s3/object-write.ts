@@ -1,0 +1,39 @@
+import { md5Etag } from './checksums.js';
+import type { S3Call } from './call.js';
+import type { BucketRecord, ObjectSse, ObjectVersion } from './model.js';
+import { putVersion } from './repository.js';
+import type { SealingKeys } from './at-rest.js';
+
+export type NewObject = Omit<ObjectVersion, 'versionId' | 'body' | 'etag' | 'lastModified' | 'deleteMarker' | 'size'> & {
+  /** Set when the ETag is not the MD5 of the bytes (multipart uploads). */
+  etag?: string;
+};
+
+/**
+ * Seals the bytes as the object's encryption requires and stores them as the
+ * key's newest version. ETags are the MD5 of the bytes, except for SSE-KMS,
+ * DSSE-KMS and SSE-C objects, whose ETags S3 documents as not being one.
+ */
+export function storeObject(
+  call: S3Call,
+  bucket: BucketRecord,
+  key: string,
+  bytes: Buffer,
+  fields: NewObject,
+  sealing: SealingKeys,
+): ObjectVersion {
+  const body = call.ctx.atRest.seal(bytes, fields.sse, sealing);
+  const etag = fields.etag ?? (hidesMd5(fields.sse) ? md5Etag(call.ctx.store.getBlob(body.blobId)) : md5Etag(bytes));
+  return putVersion(call.ctx, bucket, key, {
+    ...fields,
+    etag,
+    body,
+    size: bytes.length,
+    deleteMarker: false,
+    lastModified: new Date().toISOString(),
+  });
+}
+
+function hidesMd5(sse: ObjectSse): boolean {
+  return sse.type === 'aws:kms' || sse.type === 'aws:kms:dsse' || sse.type === 'SSE-C';
+}

@@ -1,0 +1,70 @@
+import { s3Errors } from '../http/s3-error.js';
+import type { S3Handler } from './call.js';
+import { receiveChecksum, verifyContentMd5 } from './checksums.js';
+import { STORAGE_CLASSES, type ObjectLock, type StorageClass } from './model.js';
+import { readContentHeaders, readUserMetadata } from './object-headers.js';
+import { storeObject } from './object-write.js';
+import { getBucket, getEntry } from './repository.js';
+import { readRequestedSse, resolveWriteSse, sseResponseHeaders } from './sse.js';
+import { parseTaggingHeader } from './tags.js';
+
+export function readStorageClass(value: string | undefined): StorageClass {
+  if (value === undefined) return 'STANDARD';
+  if (!(STORAGE_CLASSES as readonly string[]).includes(value)) {
+    throw s3Errors.invalidArgument('Invalid storage class.', 'x-amz-storage-class', value);
+  }
+  return value as StorageClass;
+}
+
+export function readObjectLock(headers: Record<string, string>): ObjectLock | undefined {
+  const mode = headers['x-amz-object-lock-mode'];
+  const retainUntilDate = headers['x-amz-object-lock-retain-until-date'];
+  const legalHold = headers['x-amz-object-lock-legal-hold'];
+  if (mode === undefined && retainUntilDate === undefined && legalHold === undefined) return undefined;
+  if (mode !== undefined && mode !== 'GOVERNANCE' && mode !== 'COMPLIANCE') {
+    throw s3Errors.invalidArgument('Unknown wormMode directive.', 'x-amz-object-lock-mode', mode);
+  }
+  if (legalHold !== undefined && legalHold !== 'ON' && legalHold !== 'OFF') {
+    throw s3Errors.invalidArgument('Legal Hold must be either of \'ON\' or \'OFF\'', 'x-amz-object-lock-legal-hold', legalHold);
+  }
+  return { mode: mode as ObjectLock['mode'], retainUntilDate, legalHold: legalHold as ObjectLock['legalHold'] };
+}
+
+/** PutObject: conditional writes (If-None-Match: *, If-Match), checksums, SSE, tags and metadata. */
+export const putObject: S3Handler = async (call) => {
+  const { headers } = call.request;
+  const bucket = getBucket(call.ctx, call.bucket);
+  verifyContentMd5(headers, call.body);
+  const checksum = await receiveChecksum(headers, call.trailers, call.body);
+  const latest = getEntry(call.ctx, call.bucket, call.key)?.versions[0];
+  const current = latest && !latest.deleteMarker ? latest : undefined;
+  if (headers['if-none-match'] === '*' && current) throw s3Errors.preconditionFailed('If-None-Match');
+  if (headers['if-match'] !== undefined && (!current || current.etag !== headers['if-match'])) {
+    if (!current) throw s3Errors.noSuchKey(call.key);
+    throw s3Errors.preconditionFailed('If-Match');
+  }
+  const { sse, sealing } = resolveWriteSse(call.ctx, bucket, call.key, readRequestedSse(headers, call.request.secure));
+  const stored = storeObject(
+    call,
+    bucket,
+    call.key,
+    call.body,
+    {
+      storageClass: readStorageClass(headers['x-amz-storage-class']),
+      content: readContentHeaders(headers),
+      userMetadata: readUserMetadata(headers),
+      tags: parseTaggingHeader(headers['x-amz-tagging']),
+      sse,
+      checksum,
+      objectLock: readObjectLock(headers),
+    },
+    sealing,
+  );
+  const replyHeaders: Record<string, string> = { etag: stored.etag, ...sseResponseHeaders(sse) };
+  if (bucket.versioning !== 'Unversioned') replyHeaders['x-amz-version-id'] = stored.versionId;
+  if (checksum) {
+    replyHeaders[`x-amz-checksum-${checksum.algorithm.toLowerCase()}`] = checksum.value;
+    replyHeaders['x-amz-checksum-type'] = checksum.type;
+  }
+  return { status: 200, headers: replyHeaders };
+};
