@@ -1,5 +1,5 @@
 import { md5Etag } from './checksums.js';
-import type { S3Call } from './call.js';
+import type { StackContext } from '../context.js';
 import type { BucketRecord, ObjectSse, ObjectVersion } from './model.js';
 import { putVersion } from './repository.js';
 import type { SealingKeys } from './at-rest.js';
@@ -15,16 +15,16 @@ export type NewObject = Omit<ObjectVersion, 'versionId' | 'body' | 'etag' | 'las
  * DSSE-KMS and SSE-C objects, whose ETags S3 documents as not being one.
  */
 export function storeObject(
-  call: S3Call,
+  ctx: StackContext,
   bucket: BucketRecord,
   key: string,
   bytes: Buffer,
   fields: NewObject,
   sealing: SealingKeys,
 ): ObjectVersion {
-  const body = call.ctx.atRest.seal(bytes, fields.sse, sealing);
-  const etag = fields.etag ?? (hidesMd5(fields.sse) ? md5Etag(call.ctx.store.getBlob(body.blobId)) : md5Etag(bytes));
-  return putVersion(call.ctx, bucket, key, {
+  const body = ctx.atRest.seal(bytes, fields.sse, sealing);
+  const etag = fields.etag ?? (hidesMd5(fields.sse) ? md5Etag(ctx.store.getBlob(body.blobId)) : md5Etag(bytes));
+  return putVersion(ctx, bucket, key, {
     ...fields,
     etag,
     body,

@@ -45,7 +45,7 @@ export const putObject: S3Handler = async (call) => {
   }
   const { sse, sealing } = resolveWriteSse(call.ctx, bucket, call.key, readRequestedSse(headers, call.request.secure));
   const stored = storeObject(
-    call,
+    call.ctx,
     bucket,
     call.key,
     call.body,
