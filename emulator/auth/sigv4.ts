@@ -1,7 +1,7 @@
 import { HttpRequest } from '@smithy/protocol-http';
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { CredentialStore, IssuedCredentials } from './credentials.js';
 
 export type AuthFailureKind =
@@ -12,16 +12,25 @@ export type AuthFailureKind =
   | 'ExpiredToken'
   | 'InvalidToken'
   | 'RequestTimeTooSkewed'
-  | 'PresignedUrlExpired';
+  | 'PresignedUrlExpired'
+  | 'WrongScope';
 
 /** Why a request was not authenticated; each protocol turns it into its own error shape. */
 export class AuthFailure extends Error {
   constructor(
     readonly kind: AuthFailureKind,
     message: string,
+    /** Extra elements S3 puts in the error (Region for a wrong scope). */
+    readonly fields: Record<string, string> = {},
   ) {
     super(message);
   }
+}
+
+/** The region and signing name a signature must be scoped to, as the endpoint that receives it serves them. */
+export interface SigningScope {
+  region: string;
+  service: string;
 }
 
 export interface SignedRequest {
@@ -75,9 +84,11 @@ interface SignatureParts {
 export async function verifySigV4(
   request: SignedRequest,
   credentialStore: CredentialStore,
+  scope: SigningScope,
   now = new Date(),
 ): Promise<Authenticated> {
   const parts = readSignatureParts(request);
+  checkScope(parts, scope);
   const credentials = credentialStore.find(parts.accessKeyId);
   if (!credentials) {
     throw new AuthFailure('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.');
@@ -104,7 +115,7 @@ export async function verifySigV4(
     applyChecksum: false,
   });
   const expected = await expectedSignature(signer, request, parts, signingDate);
-  if (!sameSignature(expected, parts.signature)) {
+  if (!sameSignature(expected, parts.signature) || !payloadHashHolds(request, parts.service)) {
     throw new AuthFailure(
       'SignatureDoesNotMatch',
       'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
@@ -172,6 +183,33 @@ async function expectedSignature(
   );
   const authorization = String(signed.headers['authorization']);
   return authorization.slice(authorization.lastIndexOf('Signature=') + 'Signature='.length);
+}
+
+/**
+ * Only S3 signs with the x-amz-content-sha256 it is sent (and checks the body
+ * against it later); every other service hashes the body it received, so a
+ * header that differs from that hash means the signature cannot hold.
+ */
+function payloadHashHolds(request: SignedRequest, service: string): boolean {
+  const declared = request.headers['x-amz-content-sha256'];
+  return service === 's3' || declared === undefined || declared === createHash('sha256').update(request.body).digest('hex');
+}
+
+/** AWS refuses a signature scoped to another region or service (the SDK's S3 region redirect reads Region). */
+function checkScope(parts: SignatureParts, scope: SigningScope): void {
+  if (parts.region !== scope.region) {
+    throw new AuthFailure(
+      'WrongScope',
+      `The authorization header is malformed; the region '${parts.region}' is wrong; expecting '${scope.region}'`,
+      { Region: scope.region },
+    );
+  }
+  if (parts.service !== scope.service) {
+    throw new AuthFailure(
+      'WrongScope',
+      `The authorization header is malformed; incorrect service '${parts.service}'. This endpoint belongs to '${scope.service}'.`,
+    );
+  }
 }
 
 function readSignatureParts(request: SignedRequest): SignatureParts {

@@ -54,6 +54,7 @@ const getCredentialsForIdentity: JsonHandler = ({ input, ctx }) => {
 
 export const cognitoIdentityService: JsonService = {
   targetPrefix: 'AWSCognitoIdentityService',
+  signingName: 'cognito-identity',
   handlers: { GetId: getId, GetCredentialsForIdentity: getCredentialsForIdentity },
   unsignedOperations: new Set(['GetId', 'GetCredentialsForIdentity']),
   authError: (failure: AuthFailure) => new JsonServiceError('NotAuthorizedException', failure.message),

@@ -18,8 +18,9 @@ export function isAwsChunked(headers: Record<string, string>): boolean {
 /**
  * Decodes an aws-chunked body: `hex-size[;chunk-signature=…]\r\n data \r\n`
  * frames ending with a zero-size frame and optional trailing headers. For
- * STREAMING-AWS4-HMAC-SHA256-PAYLOAD each chunk's signature is verified in
- * turn, chained from the request's seed signature.
+ * STREAMING-AWS4-HMAC-SHA256-PAYLOAD[-TRAILER] each chunk's signature is
+ * verified in turn, chained from the request's seed signature, and the
+ * trailer's signature is chained from the last chunk's.
  */
 export async function decodeAwsChunked(
   body: Buffer,
@@ -42,14 +43,8 @@ export async function decodeAwsChunked(
     if (data.length !== size) throw incompleteBody();
     if (signedChunks) {
       const signature = extensions.find((e) => e.startsWith('chunk-signature='))?.slice('chunk-signature='.length);
-      const expected = await chunkSignature(auth, previousSignature, data);
-      if (signature !== expected) {
-        throw new S3Error(
-          'SignatureDoesNotMatch',
-          'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
-          403,
-        );
-      }
+      const expected = await chainedSignature(auth, 'AWS4-HMAC-SHA256-PAYLOAD', previousSignature, [EMPTY_SHA256, sha256Hex(data)]);
+      if (signature !== expected) throw signatureMismatch();
       previousSignature = expected;
     }
     if (size === 0) {
@@ -61,11 +56,22 @@ export async function decodeAwsChunked(
     if (!body.subarray(offset, offset + 2).equals(CRLF)) throw incompleteBody();
     offset += 2;
   }
+  let trailerSignature: string | undefined;
   for (const line of body.subarray(offset).toString('latin1').split('\r\n')) {
     const colon = line.indexOf(':');
     if (colon <= 0) continue;
     const name = line.slice(0, colon).trim().toLowerCase();
-    if (name !== 'x-amz-trailer-signature') trailers[name] = line.slice(colon + 1).trim();
+    const value = line.slice(colon + 1).trim();
+    if (name === 'x-amz-trailer-signature') trailerSignature = value;
+    else trailers[name] = value;
+  }
+  if (signedChunks && Object.keys(trailers).length > 0) {
+    const canonical = Object.entries(trailers)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([name, value]) => `${name}:${value}\n`)
+      .join('');
+    const expected = await chainedSignature(auth, 'AWS4-HMAC-SHA256-TRAILER', previousSignature, [sha256Hex(canonical)]);
+    if (trailerSignature !== expected) throw signatureMismatch();
   }
   const payload = Buffer.concat(chunks);
   const declared = headers['x-amz-decoded-content-length'];
@@ -73,25 +79,46 @@ export async function decodeAwsChunked(
   return { payload, trailers };
 }
 
-async function chunkSignature(auth: Authenticated, previousSignature: string, data: Buffer): Promise<string> {
+/** The string-to-sign of a chunk or trailer: its algorithm, the request's date and scope, the previous signature, hashes. */
+async function chainedSignature(auth: Authenticated, algorithm: string, previousSignature: string, hashes: string[]): Promise<string> {
   const scope = `${auth.longDate.slice(0, 8)}/${auth.region}/${auth.service}/aws4_request`;
-  const stringToSign = [
-    'AWS4-HMAC-SHA256-PAYLOAD',
-    auth.longDate,
-    scope,
-    previousSignature,
-    EMPTY_SHA256,
-    createHash('sha256').update(data).digest('hex'),
-  ].join('\n');
-  return auth.signer.sign(stringToSign, {
+  return auth.signer.sign([algorithm, auth.longDate, scope, previousSignature, ...hashes].join('\n'), {
     signingDate: parseLongDate(auth.longDate),
     signingRegion: auth.region,
     signingService: auth.service,
   });
 }
 
+function sha256Hex(data: Buffer | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function signatureMismatch(): S3Error {
+  return new S3Error(
+    'SignatureDoesNotMatch',
+    'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+    403,
+  );
+}
+
 function incompleteBody(): S3Error {
   return new S3Error('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header', 400);
+}
+
+/**
+ * The request's Content-Encoding as S3 stores it: `aws-chunked` describes
+ * only the transfer and is dropped (`aws-chunked,gzip` keeps `gzip`).
+ */
+export function storedContentEncoding(headers: Record<string, string>): Record<string, string> {
+  const encoding = headers['content-encoding'];
+  if (encoding === undefined) return headers;
+  const kept = encoding
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e && e.toLowerCase() !== 'aws-chunked');
+  const stored: Record<string, string> = { ...headers, 'content-encoding': kept.join(',') };
+  if (kept.length === 0) delete stored['content-encoding'];
+  return stored;
 }
 
 /** A plain body signed with its SHA-256 must match it (XAmzContentSHA256Mismatch). */

@@ -28,6 +28,8 @@ export type JsonHandler = (call: JsonCall) => Record<string, unknown> | Promise<
 export interface JsonService {
   /** The X-Amz-Target prefix, e.g. 'TrentService'. */
   targetPrefix: string;
+  /** The service name signatures are scoped to, e.g. 'kms'. */
+  signingName: string;
   handlers: Record<string, JsonHandler>;
   unsignedOperations: ReadonlySet<string>;
   /** Maps authentication failures to this service's error codes. */
@@ -83,7 +85,7 @@ export class JsonProtocol {
     let auth: Authenticated | undefined;
     if (!service.unsignedOperations.has(operation)) {
       try {
-        auth = await verifySigV4(request, this.ctx.credentials);
+        auth = await verifySigV4(request, this.ctx.credentials, { region: this.ctx.options.region, service: service.signingName });
       } catch (error) {
         if (error instanceof AuthFailure) throw service.authError(error);
         throw error;

@@ -62,8 +62,7 @@ export function flattenHeaders(message: IncomingMessage): Record<string, string>
   return headers;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
+/** The whole of 127.0.0.0/8 is loopback, also when an IPv6 socket reports it IPv4-mapped. */
 export function isLoopback(address: string | undefined): boolean {
-  return address !== undefined && LOOPBACK.has(address);
+  return address !== undefined && (address === '::1' || /^(::ffff:)?127\./.test(address));
 }

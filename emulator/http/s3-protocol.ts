@@ -3,7 +3,7 @@ import type { StackContext } from '../context.js';
 import type { S3Call } from '../s3/call.js';
 import { bucketsTable, type BucketRecord } from '../s3/model.js';
 import { resolveOperation, s3Handlers } from '../s3/operations.js';
-import { decodeAwsChunked, isAwsChunked, verifyPayloadHash } from './aws-chunked.js';
+import { decodeAwsChunked, isAwsChunked, storedContentEncoding, verifyPayloadHash } from './aws-chunked.js';
 import { bucketCorsHeaders, bucketPreflight, openCorsHeaders } from './cors.js';
 import type { StackReply } from './reply.js';
 import type { StackRequest } from './request.js';
@@ -64,6 +64,7 @@ const AUTH_ERRORS: Record<AuthFailure['kind'], [string, number]> = {
   InvalidToken: ['InvalidToken', 400],
   RequestTimeTooSkewed: ['RequestTimeTooSkewed', 403],
   PresignedUrlExpired: ['AccessDenied', 403],
+  WrongScope: ['AuthorizationHeaderMalformed', 400],
 };
 
 /** The S3 REST protocol: preflights, SigV4, aws-chunked bodies, dispatch and S3's XML errors. */
@@ -72,8 +73,13 @@ export class S3Protocol {
 
   operationOf(request: StackRequest): string | undefined {
     if (request.method === 'OPTIONS') return 'PreflightRequest';
-    const { bucket, key } = s3Target(request);
-    return resolveOperation(request.method, bucket, key, request.query, request.headers);
+    try {
+      const { bucket, key } = s3Target(request);
+      return resolveOperation(request.method, bucket, key, request.query, request.headers);
+    } catch {
+      // An undecodable path has no operation; handle() answers it with InvalidURI.
+      return undefined;
+    }
   }
 
   async handle(request: StackRequest): Promise<StackReply> {
@@ -93,46 +99,45 @@ export class S3Protocol {
   private async dispatch(request: StackRequest, target: S3Target) {
     const operation = resolveOperation(request.method, target.bucket, target.key, request.query, request.headers);
     if (!operation) throw new S3Error('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405);
-    const auth = await this.authenticate(request);
+    const auth = await this.authenticate(request, target);
     let body = request.body;
     let trailers: Record<string, string> = {};
+    let decoded = request;
     if (isAwsChunked(request.headers)) {
       ({ payload: body, trailers } = await decodeAwsChunked(request.body, request.headers, auth));
+      decoded = { ...request, headers: storedContentEncoding(request.headers) };
     } else {
       verifyPayloadHash(request.headers, request.body);
     }
-    const call: S3Call = { operation, request, bucket: target.bucket, key: target.key, body, trailers, auth, ctx: this.ctx };
+    const call: S3Call = { operation, request: decoded, bucket: target.bucket, key: target.key, body, trailers, auth, ctx: this.ctx };
     const reply = await s3Handlers[operation](call);
     return { status: reply.status, headers: reply.headers ?? {}, body: request.method === 'HEAD' ? undefined : reply.body };
   }
 
-  private async authenticate(request: StackRequest): Promise<Authenticated> {
+  private async authenticate(request: StackRequest, target: S3Target): Promise<Authenticated> {
     try {
-      return await verifySigV4(request, this.ctx.credentials);
+      return await verifySigV4(request, this.ctx.credentials, { region: this.ctx.options.region, service: 's3' });
     } catch (error) {
       if (!(error instanceof AuthFailure)) throw error;
       const [code, status] = AUTH_ERRORS[error.kind];
-      throw new S3Error(code, error.message, status);
+      // A request signed for another region learns the bucket's, which the SDK's region redirect follows.
+      const bucket = error.kind === 'WrongScope' && target.bucket ? this.ctx.store.get<BucketRecord>(bucketsTable, target.bucket) : undefined;
+      throw new S3Error(code, error.message, status, error.fields, bucket ? { 'x-amz-bucket-region': bucket.region } : {});
     }
   }
 
   private preflight(request: StackRequest, target: S3Target): StackReply {
     if (!target.bucket) {
       if (this.ctx.options.corsEverywhere) return { status: 200, headers: openCorsHeaders(request.headers, true) };
-      return s3ErrorReply(new S3Error('AccessForbidden', 'CORSResponse: CORS is not enabled for this endpoint.', 403), request, '/');
+      return s3ErrorReply(new S3Error('AccessForbidden', 'CORSResponse: CORS is not enabled for this endpoint.', 403), request, '');
     }
     const bucket = this.ctx.store.get<BucketRecord>(bucketsTable, target.bucket);
-    if (!bucket) {
-      return s3ErrorReply(new S3Error('AccessForbidden', 'CORSResponse: Bucket not found', 403), request, `/${target.bucket}`);
+    try {
+      return { status: 200, headers: bucketPreflight(bucket, request.headers, target.key !== '') };
+    } catch (error) {
+      // A refused preflight carries no CORS headers, so the browser reports it as a CORS failure.
+      return s3ErrorReply(toS3Error(error), request, '');
     }
-    const answer = bucketPreflight(bucket.cors, request.headers);
-    if (answer.refusal) {
-      return s3ErrorReply(new S3Error(answer.refusal.code, answer.refusal.message, answer.status, {
-        Method: request.headers['access-control-request-method'] ?? '',
-        ResourceType: target.key ? 'OBJECT' : 'BUCKET',
-      }), request, '');
-    }
-    return { status: answer.status, headers: answer.headers };
   }
 
   private corsHeaders(request: StackRequest, target: S3Target): Record<string, string> {

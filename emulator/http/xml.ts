@@ -41,3 +41,15 @@ export function parseS3Xml<T>(body: Buffer, root: string): T {
   if (value === undefined || value === null) throw s3Errors.malformedXml();
   return (value === '' ? {} : value) as T;
 }
+
+/**
+ * Serializes a root whose children keep an order one record cannot express, such as
+ * ListObjectVersions' Version and DeleteMarker elements interleaved in key order.
+ * Each record's children are written in turn, in document order.
+ */
+export function toS3XmlSequence(root: string, children: Array<Record<string, unknown>>): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<${root} xmlns="${S3_NAMESPACE}">${children.map((child) => builder.build(child)).join('')}</${root}>`
+  );
+}

@@ -114,10 +114,12 @@ const AUTH_ERRORS: Record<AuthFailure['kind'], string> = {
   InvalidToken: 'UnrecognizedClientException',
   RequestTimeTooSkewed: 'InvalidSignatureException',
   PresignedUrlExpired: 'InvalidSignatureException',
+  WrongScope: 'InvalidSignatureException',
 };
 
 export const kmsService: JsonService = {
   targetPrefix: 'TrentService',
+  signingName: 'kms',
   handlers: Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, kms(handler)])),
   unsignedOperations: new Set(),
   authError: (failure) => new JsonServiceError(AUTH_ERRORS[failure.kind], failure.message),

@@ -1,11 +1,25 @@
-import type { S3Handler } from './call.js';
 import { s3Errors } from '../http/s3-error.js';
+import { xmlReply, type S3Handler } from './call.js';
+import type { VersioningStatus } from './model.js';
+import { getBucket, saveBucket } from './repository.js';
+import { readXmlDocument, xmlElement, xmlText } from './xml-document.js';
 
-export const getBucketVersioning: S3Handler = () => {
-  throw s3Errors.notImplemented('getBucketVersioning');
+const SETTABLE_STATUSES: readonly VersioningStatus[] = ['Enabled', 'Suspended'];
+
+export const getBucketVersioning: S3Handler = (call) => {
+  const bucket = getBucket(call.ctx, call.bucket);
+  // A bucket whose versioning was never set answers an empty configuration, with no Status.
+  return xmlReply('VersioningConfiguration', bucket.versioning === 'Unversioned' ? {} : { Status: bucket.versioning });
 };
 
-export const putBucketVersioning: S3Handler = () => {
-  throw s3Errors.notImplemented('putBucketVersioning');
+/** Enabled or Suspended; a bucket never goes back to unversioned. A configuration without Status changes nothing. */
+export const putBucketVersioning: S3Handler = async (call) => {
+  const bucket = getBucket(call.ctx, call.bucket);
+  const config = xmlElement(await readXmlDocument<unknown>(call, 'VersioningConfiguration')) ?? {};
+  const status = xmlText(config.Status);
+  if (status !== undefined) {
+    if (!SETTABLE_STATUSES.includes(status as VersioningStatus)) throw s3Errors.malformedXml();
+    saveBucket(call.ctx, { ...bucket, versioning: status as VersioningStatus });
+  }
+  return { status: 200 };
 };
-

@@ -57,6 +57,11 @@ export async function receiveChecksum(
   return undefined;
 }
 
+/** What S3 stores for an upload sent without a checksum: a CRC64NVME of the whole object. */
+export async function defaultChecksum(body: Buffer): Promise<ObjectChecksum> {
+  return { algorithm: 'CRC64NVME', value: await computeChecksum('CRC64NVME', body), type: 'FULL_OBJECT' };
+}
+
 /** Content-MD5, when sent, must match: InvalidDigest for a malformed one, BadDigest for a wrong one. */
 export function verifyContentMd5(headers: Record<string, string>, body: Buffer): void {
   const md5 = headers['content-md5'];

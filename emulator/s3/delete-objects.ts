@@ -1,11 +1,132 @@
-import type { S3Handler } from './call.js';
-import { s3Errors } from '../http/s3-error.js';
+import type { StackContext } from '../context.js';
+import { queryValue } from '../http/request.js';
+import { S3Error, s3Errors } from '../http/s3-error.js';
+import { xmlReply, type S3Call, type S3Handler } from './call.js';
+import { objectsTable, type BucketRecord, type ObjectVersion } from './model.js';
+import { getBucket, getEntry, isValidVersionId, putVersion } from './repository.js';
+import { readXmlDocument, xmlBoolean, xmlElements, xmlText, type XmlElement } from './xml-document.js';
 
-export const deleteObject: S3Handler = () => {
-  throw s3Errors.notImplemented('deleteObject');
+/** DeleteObjects accepts at most this many keys per request. */
+const MAX_OBJECTS_PER_REQUEST = 1000;
+
+/** What deleting one key or version did, named as DeleteObjects' Deleted element names it. */
+interface DeletedObject {
+  Key: string;
+  VersionId?: string;
+  DeleteMarker?: true;
+  DeleteMarkerVersionId?: string;
+}
+
+/**
+ * Without a version id: an unversioned bucket drops the object and its bytes, a versioned
+ * one stacks a delete marker (replacing the 'null' version when suspended, as putVersion
+ * does for any write). With one: that version goes for good, if Object Lock allows.
+ */
+function deleteObjectOrVersion(
+  ctx: StackContext,
+  bucket: BucketRecord,
+  key: string,
+  versionId: string | undefined,
+  bypassGovernance: boolean,
+): DeletedObject {
+  if (versionId !== undefined) return deleteVersion(ctx, bucket, key, versionId, bypassGovernance);
+  if (bucket.versioning === 'Unversioned') {
+    for (const version of getEntry(ctx, bucket.name, key)?.versions ?? []) ctx.atRest.discard(version.body);
+    ctx.store.delete(objectsTable(bucket.name), key);
+    return { Key: key };
+  }
+  const marker = putVersion(ctx, bucket, key, deleteMarker());
+  return { Key: key, DeleteMarker: true, DeleteMarkerVersionId: marker.versionId };
+}
+
+function deleteVersion(ctx: StackContext, bucket: BucketRecord, key: string, versionId: string, bypassGovernance: boolean): DeletedObject {
+  if (!isValidVersionId(versionId)) throw s3Errors.invalidArgument('Invalid version id specified', 'versionId', versionId);
+  const entry = getEntry(ctx, bucket.name, key);
+  const version = entry?.versions.find((v) => v.versionId === versionId);
+  // S3 answers a version that is already gone with success, so retries are harmless.
+  if (!entry || !version) return { Key: key, VersionId: versionId };
+  if (isProtectedByObjectLock(version, bypassGovernance)) {
+    throw s3Errors.accessDenied('Access Denied because object protected by object lock.');
+  }
+  ctx.atRest.discard(version.body);
+  const versions = entry.versions.filter((v) => v !== version);
+  if (versions.length === 0) ctx.store.delete(objectsTable(bucket.name), key);
+  else ctx.store.put(objectsTable(bucket.name), key, { versions });
+  return version.deleteMarker
+    ? { Key: key, VersionId: versionId, DeleteMarker: true, DeleteMarkerVersionId: versionId }
+    : { Key: key, VersionId: versionId };
+}
+
+/** A delete marker is a version without data: S3 reports only its key, version id and date. The seed backdates its markers. */
+export function deleteMarker(lastModified = new Date().toISOString()): Omit<ObjectVersion, 'versionId'> {
+  return {
+    deleteMarker: true,
+    lastModified,
+    etag: '',
+    size: 0,
+    storageClass: 'STANDARD',
+    content: { contentType: '' },
+    userMetadata: {},
+    tags: [],
+    sse: { type: 'NONE' },
+  };
+}
+
+/**
+ * Object Lock stops a version being deleted for good: a legal hold always, a retention
+ * until its date. Governance mode yields to x-amz-bypass-governance-retention.
+ */
+function isProtectedByObjectLock(version: ObjectVersion, bypassGovernance: boolean): boolean {
+  const lock = version.objectLock;
+  if (!lock) return false;
+  if (lock.legalHold === 'ON') return true;
+  if (!lock.mode || !lock.retainUntilDate || Date.parse(lock.retainUntilDate) <= Date.now()) return false;
+  return !(lock.mode === 'GOVERNANCE' && bypassGovernance);
+}
+
+function bypassesGovernance(call: S3Call): boolean {
+  return call.request.headers['x-amz-bypass-governance-retention']?.toLowerCase() === 'true';
+}
+
+export const deleteObject: S3Handler = (call) => {
+  const bucket = getBucket(call.ctx, call.bucket);
+  const versionId = queryValue(call.request.query, 'versionId');
+  const deleted = deleteObjectOrVersion(call.ctx, bucket, call.key, versionId, bypassesGovernance(call));
+  const headers: Record<string, string> = {};
+  if (deleted.DeleteMarker) headers['x-amz-delete-marker'] = 'true';
+  const reportedVersionId = deleted.DeleteMarkerVersionId ?? deleted.VersionId;
+  if (reportedVersionId !== undefined) headers['x-amz-version-id'] = reportedVersionId;
+  return { status: 204, headers };
 };
 
-export const deleteObjects: S3Handler = () => {
-  throw s3Errors.notImplemented('deleteObjects');
+/** DeleteObjects: each key is deleted on its own; one key's failure is an Error element, not the request's. */
+export const deleteObjects: S3Handler = async (call) => {
+  const bucket = getBucket(call.ctx, call.bucket);
+  const { objects, quiet } = await readDeleteRequest(call);
+  const bypassGovernance = bypassesGovernance(call);
+  const deleted: DeletedObject[] = [];
+  const errors: Array<Record<string, string>> = [];
+  for (const { key, versionId } of objects) {
+    try {
+      deleted.push(deleteObjectOrVersion(call.ctx, bucket, key, versionId, bypassGovernance));
+    } catch (error) {
+      if (!(error instanceof S3Error)) throw error;
+      errors.push({ Key: key, ...(versionId !== undefined ? { VersionId: versionId } : {}), Code: error.code, Message: error.message });
+    }
+  }
+  // Quiet mode reports only the keys that could not be deleted.
+  return xmlReply('DeleteResult', { ...(quiet ? {} : { Deleted: deleted }), Error: errors });
 };
 
+/** `<Delete>`: one to 1,000 `<Object>`s and `<Quiet>`; S3 takes it only with Content-MD5 or an x-amz-checksum-*. */
+async function readDeleteRequest(call: S3Call): Promise<{ objects: Array<{ key: string; versionId?: string }>; quiet: boolean }> {
+  const request = await readXmlDocument<XmlElement>(call, 'Delete', { integrityRequired: true });
+  const entries = xmlElements(request.Object);
+  if (entries.length === 0 || entries.length > MAX_OBJECTS_PER_REQUEST) throw s3Errors.malformedXml();
+  const objects = entries.map((entry) => {
+    const key = xmlText(entry.Key);
+    if (!key) throw s3Errors.malformedXml();
+    return { key, versionId: xmlText(entry.VersionId) };
+  });
+  return { objects, quiet: xmlBoolean(request.Quiet) ?? false };
+}

@@ -13,6 +13,7 @@ export type NewObject = Omit<ObjectVersion, 'versionId' | 'body' | 'etag' | 'las
  * Seals the bytes as the object's encryption requires and stores them as the
  * key's newest version. ETags are the MD5 of the bytes, except for SSE-KMS,
  * DSSE-KMS and SSE-C objects, whose ETags S3 documents as not being one.
+ * `lastModified` is now, except for the demo seed's backdated legacy objects.
  */
 export function storeObject(
   ctx: StackContext,
@@ -21,6 +22,7 @@ export function storeObject(
   bytes: Buffer,
   fields: NewObject,
   sealing: SealingKeys,
+  lastModified = new Date().toISOString(),
 ): ObjectVersion {
   const body = ctx.atRest.seal(bytes, fields.sse, sealing);
   const etag = fields.etag ?? (hidesMd5(fields.sse) ? md5Etag(ctx.store.getBlob(body.blobId)) : md5Etag(bytes));
@@ -30,7 +32,7 @@ export function storeObject(
     body,
     size: bytes.length,
     deleteMarker: false,
-    lastModified: new Date().toISOString(),
+    lastModified,
   });
 }
 

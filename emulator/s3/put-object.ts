@@ -1,6 +1,6 @@
 import { s3Errors } from '../http/s3-error.js';
 import type { S3Handler } from './call.js';
-import { receiveChecksum, verifyContentMd5 } from './checksums.js';
+import { defaultChecksum, receiveChecksum, verifyContentMd5 } from './checksums.js';
 import { STORAGE_CLASSES, type ObjectLock, type StorageClass } from './model.js';
 import { readContentHeaders, readUserMetadata } from './object-headers.js';
 import { storeObject } from './object-write.js';
@@ -35,7 +35,7 @@ export const putObject: S3Handler = async (call) => {
   const { headers } = call.request;
   const bucket = getBucket(call.ctx, call.bucket);
   verifyContentMd5(headers, call.body);
-  const checksum = await receiveChecksum(headers, call.trailers, call.body);
+  const checksum = (await receiveChecksum(headers, call.trailers, call.body)) ?? (await defaultChecksum(call.body));
   const latest = getEntry(call.ctx, call.bucket, call.key)?.versions[0];
   const current = latest && !latest.deleteMarker ? latest : undefined;
   if (headers['if-none-match'] === '*' && current) throw s3Errors.preconditionFailed('If-None-Match');
@@ -62,9 +62,7 @@ export const putObject: S3Handler = async (call) => {
   );
   const replyHeaders: Record<string, string> = { etag: stored.etag, ...sseResponseHeaders(sse) };
   if (bucket.versioning !== 'Unversioned') replyHeaders['x-amz-version-id'] = stored.versionId;
-  if (checksum) {
-    replyHeaders[`x-amz-checksum-${checksum.algorithm.toLowerCase()}`] = checksum.value;
-    replyHeaders['x-amz-checksum-type'] = checksum.type;
-  }
+  replyHeaders[`x-amz-checksum-${checksum.algorithm.toLowerCase()}`] = checksum.value;
+  replyHeaders['x-amz-checksum-type'] = checksum.type;
   return { status: 200, headers: replyHeaders };
 };

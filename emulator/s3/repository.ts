@@ -52,7 +52,7 @@ export function findVersion(ctx: StackContext, bucket: string, key: string, vers
   return version;
 }
 
-function isValidVersionId(versionId: string): boolean {
+export function isValidVersionId(versionId: string): boolean {
   return versionId === 'null' || /^[A-Za-z0-9._-]{1,1024}$/.test(versionId);
 }
 

@@ -169,7 +169,7 @@ export function customerKeyCheck(key: Buffer): string {
   return `${salt.toString('base64')}:${createHmac('sha256', salt).update(key).digest('base64')}`;
 }
 
-function matchesKeyCheck(key: Buffer, keyCheck: string): boolean {
+export function matchesKeyCheck(key: Buffer, keyCheck: string): boolean {
   const [salt, mac] = keyCheck.split(':');
   const actual = createHmac('sha256', Buffer.from(salt, 'base64')).update(key).digest();
   const expected = Buffer.from(mac, 'base64');

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MemoryStore } from './memory-store.js';
 import type { Store } from './store.js';
@@ -26,7 +26,12 @@ export class DiskStore implements Store {
   }
 
   private replay(): void {
-    for (const line of readFileSync(this.journalPath, 'utf8').split('\n')) {
+    const text = readFileSync(this.journalPath, 'utf8');
+    const end = text.lastIndexOf('\n') + 1;
+    // A stack killed mid-append leaves a partial last line: that write never completed, so it is cut off
+    // before new entries are appended after it.
+    if (end < text.length) truncateSync(this.journalPath, Buffer.byteLength(text.slice(0, end)));
+    for (const line of text.slice(0, end).split('\n')) {
       if (!line) continue;
       const entry = JSON.parse(line) as JournalEntry;
       if (entry.op === 'put') this.records.put(entry.table, entry.id, entry.value);

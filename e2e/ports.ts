@@ -1,0 +1,2 @@
+export const E2E_STACK_PORT = Number(process.env.E2E_STACK_PORT ?? 4610);
+export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 4620);

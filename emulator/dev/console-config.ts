@@ -1,0 +1,31 @@
+import type { Plugin } from 'vite';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DEMO_BUCKET_NAMES } from '../seed/demo-constants.js';
+
+/** The console's config.json for a stack at `endpoint`; public/config.json is this for the default port. */
+export function demoConsoleConfig(endpoint: string, region: string, identityPoolId: string) {
+  return {
+    region,
+    s3: { endpoint, forcePathStyle: true },
+    kms: { endpoint },
+    cognito: { identityPoolId, endpoint },
+    buckets: DEMO_BUCKET_NAMES.map((name) => ({ name })),
+    policy: { require: 'any-sse' },
+  };
+}
+
+/** Serves /config.json from memory, so a stack on any port gets a matching console. */
+export function serveConsoleConfig(config: object): Plugin {
+  const body = JSON.stringify(config, null, 2);
+  const handler = (request: IncomingMessage, response: ServerResponse, next: () => void) => {
+    if (request.url?.split('?')[0] !== '/config.json') return next();
+    response.setHeader('content-type', 'application/json');
+    response.setHeader('cache-control', 'no-store');
+    response.end(body);
+  };
+  return {
+    name: 'serve-console-config',
+    configureServer: (server) => void server.middlewares.use(handler),
+    configurePreviewServer: (server) => void server.middlewares.use(handler),
+  };
+}

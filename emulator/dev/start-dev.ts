@@ -1,0 +1,27 @@
+import { createServer } from 'vite';
+import { describeStack } from '../cli.js';
+import { DEMO_MAX_COPY_SIZE } from '../seed/demo-constants.js';
+import { startStack } from '../stack.js';
+import { demoConsoleConfig, serveConsoleConfig } from './console-config.js';
+
+/** `npm start`: the seeded stack and the console's dev server in one process. */
+async function main(): Promise<void> {
+  const stack = await startStack({ maxCopySize: DEMO_MAX_COPY_SIZE });
+  const { region, identityPoolId } = stack.ctx.options;
+  const vite = await createServer({
+    plugins: [serveConsoleConfig(demoConsoleConfig(stack.endpoint, region, identityPoolId))],
+  });
+  await vite.listen();
+  const consoleUrl = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
+  console.log(describeStack(stack.endpoint, stack.ctx.options));
+  console.log(`\nS3 Encryption Console on ${consoleUrl}`);
+  console.log('  sign-in: none needed yet — the console takes guest credentials from the local Cognito identity pool.');
+  const stop = () => void Promise.all([vite.close(), stack.close()]).then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
