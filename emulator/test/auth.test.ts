@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { Agent } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateBucketCommand,
   GetObjectCommand,
@@ -8,35 +8,19 @@ import {
   HeadObjectCommand,
   ListBucketsCommand,
   PutObjectCommand,
-  S3Client,
 } from '@aws-sdk/client-s3';
 import { GetCredentialsForIdentityCommand, GetIdCommand } from '@aws-sdk/client-cognito-identity';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { sendRaw, signRaw, startTestStack, type TestStack } from './harness.js';
+import { rootS3Client, sendRaw, signRaw, startTestStack, useTestStack, type TestStack } from './harness.js';
 
 const BUCKET = 'auth-tests';
 
-let stack: TestStack;
+const stack = useTestStack();
 beforeAll(async () => {
-  stack = await startTestStack();
   await stack.s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
   await stack.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'hello.txt', Body: 'hello' }));
 });
-afterAll(async () => {
-  await stack.close();
-});
-
-function s3With(config: Partial<ConstructorParameters<typeof S3Client>[0]>): S3Client {
-  return new S3Client({
-    endpoint: stack.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    maxAttempts: 1,
-    credentials: stack.rootCredentials,
-    ...config,
-  });
-}
 
 async function guestCredentials(target: TestStack) {
   const { IdentityId } = await target.cognito.send(new GetIdCommand({ IdentityPoolId: target.ctx.options.identityPoolId }));
@@ -62,7 +46,7 @@ describe('header-signed requests', () => {
   });
 
   it('refuses an unknown access key with 403 InvalidAccessKeyId', async () => {
-    const client = s3With({ credentials: { accessKeyId: 'AKIANOTKNOWNTOSTACK1', secretAccessKey: 'whatever' } });
+    const client = rootS3Client(stack, { credentials: { accessKeyId: 'AKIANOTKNOWNTOSTACK1', secretAccessKey: 'whatever' } });
     await expect(client.send(new ListBucketsCommand({}))).rejects.toMatchObject({
       name: 'InvalidAccessKeyId',
       $metadata: { httpStatusCode: 403 },
@@ -70,7 +54,7 @@ describe('header-signed requests', () => {
   });
 
   it('refuses a wrong secret with 403 SignatureDoesNotMatch', async () => {
-    const client = s3With({ credentials: { ...stack.rootCredentials, secretAccessKey: 'not-the-secret' } });
+    const client = rootS3Client(stack, { credentials: { ...stack.rootCredentials, secretAccessKey: 'not-the-secret' } });
     await expect(client.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'hello.txt' }))).rejects.toMatchObject({
       name: 'SignatureDoesNotMatch',
       $metadata: { httpStatusCode: 403 },
@@ -88,7 +72,7 @@ describe('header-signed requests', () => {
   });
 
   it('refuses a request signed 20 minutes off with 403 RequestTimeTooSkewed; the SDK then corrects its clock from Date', async () => {
-    const client = s3With({ systemClockOffset: -20 * 60 * 1000 });
+    const client = rootS3Client(stack, { systemClockOffset: -20 * 60 * 1000 });
     await expect(client.send(new ListBucketsCommand({}))).rejects.toMatchObject({
       name: 'RequestTimeTooSkewed',
       $metadata: { httpStatusCode: 403 },
@@ -114,13 +98,13 @@ describe('header-signed requests', () => {
   });
 
   it('refuses a signature scoped to another region with 400 AuthorizationHeaderMalformed naming the region', async () => {
-    const elsewhere = s3With({ region: 'eu-west-1' });
+    const elsewhere = rootS3Client(stack, { region: 'eu-west-1' });
     await expect(elsewhere.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'hello.txt' }))).rejects.toMatchObject({
       name: 'AuthorizationHeaderMalformed',
       Region: 'us-east-1',
       $metadata: { httpStatusCode: 400 },
     });
-    const redirected = s3With({ region: 'eu-west-1', followRegionRedirects: true });
+    const redirected = rootS3Client(stack, { region: 'eu-west-1', followRegionRedirects: true });
     const head = await redirected.send(new HeadBucketCommand({ Bucket: BUCKET }));
     expect(head.BucketRegion).toBe('us-east-1');
   });
@@ -181,21 +165,21 @@ describe('session credentials from the Cognito identity pool', () => {
     const { credentials, expiration } = await guestCredentials(stack);
     expect(credentials.accessKeyId).toMatch(/^ASIA/);
     expect(expiration.getTime()).toBeGreaterThan(Date.now());
-    const client = s3With({ credentials });
+    const client = rootS3Client(stack, { credentials });
     const get = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'hello.txt' }));
     expect(await get.Body?.transformToString()).toBe('hello');
   });
 
   it('presigns with session credentials (X-Amz-Security-Token)', async () => {
     const { credentials } = await guestCredentials(stack);
-    const url = await getSignedUrl(s3With({ credentials }), new GetObjectCommand({ Bucket: BUCKET, Key: 'hello.txt' }), { expiresIn: 60 });
+    const url = await getSignedUrl(rootS3Client(stack, { credentials }), new GetObjectCommand({ Bucket: BUCKET, Key: 'hello.txt' }), { expiresIn: 60 });
     expect(new URL(url).searchParams.get('X-Amz-Security-Token')).toBe(credentials.sessionToken);
     const response = await fetch(url);
     expect(await response.text()).toBe('hello');
   });
 
   it('works through fromCognitoIdentityPool', async () => {
-    const client = s3With({
+    const client = rootS3Client(stack, {
       credentials: fromCognitoIdentityPool({
         identityPoolId: stack.ctx.options.identityPoolId,
         clientConfig: { endpoint: stack.endpoint, region: 'us-east-1' },
@@ -207,12 +191,12 @@ describe('session credentials from the Cognito identity pool', () => {
 
   it('refuses a wrong or missing session token with 400 InvalidToken', async () => {
     const { credentials } = await guestCredentials(stack);
-    const wrongToken = s3With({ credentials: { ...credentials, sessionToken: 'bm90LXRoZS10b2tlbg==' } });
+    const wrongToken = rootS3Client(stack, { credentials: { ...credentials, sessionToken: 'bm90LXRoZS10b2tlbg==' } });
     await expect(wrongToken.send(new ListBucketsCommand({}))).rejects.toMatchObject({
       name: 'InvalidToken',
       $metadata: { httpStatusCode: 400 },
     });
-    const noToken = s3With({ credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey } });
+    const noToken = rootS3Client(stack, { credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey } });
     await expect(noToken.send(new ListBucketsCommand({}))).rejects.toMatchObject({
       name: 'InvalidToken',
       $metadata: { httpStatusCode: 400 },
@@ -223,7 +207,7 @@ describe('session credentials from the Cognito identity pool', () => {
     const shortLived = await startTestStack({ credentialTtlSeconds: 1 });
     try {
       const { credentials } = await guestCredentials(shortLived);
-      const client = new S3Client({ endpoint: shortLived.endpoint, region: 'us-east-1', forcePathStyle: true, maxAttempts: 1, credentials });
+      const client = rootS3Client(shortLived, { credentials });
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await expect(client.send(new ListBucketsCommand({}))).rejects.toMatchObject({
         name: 'ExpiredToken',
@@ -252,11 +236,9 @@ describe('virtual-hosted-style requests', () => {
 
   it('serves BUCKET.localhost requests from the SDK without forcePathStyle', async () => {
     const agent = new Agent({ lookup: loopbackLookup } as ConstructorParameters<typeof Agent>[0]);
-    const client = new S3Client({
+    const client = rootS3Client(stack, {
       endpoint: `http://localhost:${stack.port}`,
-      region: 'us-east-1',
-      maxAttempts: 1,
-      credentials: stack.rootCredentials,
+      forcePathStyle: false,
       requestHandler: { httpAgent: agent },
     });
     let host: string | undefined;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CreateBucketCommand,
   GetObjectCommand,
@@ -8,15 +8,9 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { startTestStack, type TestStack } from './harness.js';
+import { useTestStack } from './harness.js';
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack.close();
-});
+const stack = useTestStack();
 
 describe('buckets and objects', () => {
   it('creates a bucket, lists it and reports its region', async () => {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CreateBucketCommand,
   DeleteBucketEncryptionCommand,
@@ -12,15 +12,9 @@ import {
   type ServerSideEncryptionRule,
 } from '@aws-sdk/client-s3';
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
-import { startTestStack, type TestStack } from './harness.js';
+import { useTestStack } from './harness.js';
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack.close();
-});
+const stack = useTestStack();
 
 let bucketCount = 0;
 async function newBucket(): Promise<string> {

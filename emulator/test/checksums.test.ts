@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateBucketCommand,
   GetObjectCommand,
@@ -11,18 +11,14 @@ import {
   type HeadObjectCommandOutput,
   type PutObjectCommandOutput,
 } from '@aws-sdk/client-s3';
-import { sendRaw, signRaw, startTestStack, type TestStack } from './harness.js';
+import { sendRaw, signRaw, useTestStack } from './harness.js';
 
 const BUCKET = 'checksum-tests';
 const BODY = Buffer.from('The quick brown fox jumps over the lazy dog, checksummed five ways.');
 
-let stack: TestStack;
+const stack = useTestStack();
 beforeAll(async () => {
-  stack = await startTestStack();
   await stack.s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-});
-afterAll(async () => {
-  await stack.close();
 });
 
 type Output = PutObjectCommandOutput | HeadObjectCommandOutput | GetObjectCommandOutput;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CompleteMultipartUploadCommand,
   CreateBucketCommand,
@@ -15,19 +15,15 @@ import { verifySigV4 } from '../auth/sigv4.js';
 import { CredentialStore } from '../auth/credentials.js';
 import { decodeAwsChunked } from '../http/aws-chunked.js';
 import { MemoryStore } from '../store/memory-store.js';
-import { sendRaw, signRaw, stackSigner, startTestStack, type RawResponse, type TestStack } from './harness.js';
+import { sendRaw, signRaw, stackSigner, useTestStack, type RawResponse } from './harness.js';
 
 const BUCKET = 'chunked-tests';
 const EMPTY_SHA256 = createHash('sha256').digest('hex');
 const MiB = 1024 * 1024;
 
-let stack: TestStack;
+const stack = useTestStack();
 beforeAll(async () => {
-  stack = await startTestStack();
   await stack.s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-});
-afterAll(async () => {
-  await stack.close();
 });
 
 function crc32Base64(bytes: Buffer): string {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DisableKeyCommand } from '@aws-sdk/client-kms';
 import {
   CompleteMultipartUploadCommand,
@@ -13,7 +13,7 @@ import {
   type PutObjectCommandInput,
 } from '@aws-sdk/client-s3';
 import { getEntry, replaceVersion } from '../s3/repository.js';
-import { startTestStack, type TestStack } from './harness.js';
+import { useTestStack } from './harness.js';
 import {
   asCopySourceKey,
   copySource,
@@ -25,17 +25,13 @@ import {
   newCustomerKey,
 } from './object-fixtures.js';
 
-let stack: TestStack;
+const stack = useTestStack();
 let kmsKeyArn: string;
 const BUCKET = 'copies';
 
 beforeAll(async () => {
-  stack = await startTestStack();
   await createBucket(stack, BUCKET, { allowSseC: true });
   kmsKeyArn = await createKmsKey(stack);
-});
-afterAll(async () => {
-  await stack.close();
 });
 
 async function put(key: string, body: string | Buffer, extra: Partial<PutObjectCommandInput> = {}) {
@@ -442,14 +438,10 @@ describe('CopyObject in a versioned bucket', () => {
 });
 
 describe('CopyObject size limit and multipart copy', () => {
-  let small: TestStack;
   const LIMIT = 5 * MiB;
+  const small = useTestStack({ maxCopySize: LIMIT });
   beforeAll(async () => {
-    small = await startTestStack({ maxCopySize: LIMIT });
     await createBucket(small, 'limited');
-  });
-  afterAll(async () => {
-    await small.close();
   });
 
   it('refuses a source over the limit, then copies it with UploadPartCopy ranges', async () => {

@@ -1,10 +1,12 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll } from 'vitest';
+import { S3Client, type S3ClientConfig, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/client-s3';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
+import type { FinalizeRequestMiddleware } from '@smithy/types';
 import { startStack, type RunningStack } from '../stack.js';
 import type { StackOptions } from '../options.js';
 
@@ -15,21 +17,88 @@ export interface TestStack extends RunningStack {
   rootCredentials: { accessKeyId: string; secretAccessKey: string };
 }
 
+/** The stack's root access key, as SDK clients take it. */
+export function rootCredentialsOf(stack: RunningStack): TestStack['rootCredentials'] {
+  return { accessKeyId: stack.ctx.options.rootAccessKeyId, secretAccessKey: stack.ctx.options.rootSecretAccessKey };
+}
+
+/**
+ * An S3 client for the stack with the root key, path-style addressing and no
+ * retries; `overrides` replace any of those (other credentials, region, ...).
+ */
+export function rootS3Client(stack: RunningStack, overrides: Partial<S3ClientConfig> = {}): S3Client {
+  return new S3Client({
+    endpoint: stack.endpoint,
+    region: stack.ctx.options.region,
+    credentials: rootCredentialsOf(stack),
+    forcePathStyle: true,
+    maxAttempts: 1,
+    ...overrides,
+  });
+}
+
+/**
+ * A root S3 client (see rootS3Client) whose requests `edit` changes just before
+ * signing, to send what the SDK never would.
+ */
+export function clientEditingRequests(
+  stack: RunningStack,
+  edit: (request: HttpRequest) => void,
+  overrides: Partial<S3ClientConfig> = {},
+): S3Client {
+  const client = rootS3Client(stack, overrides);
+  const editBeforeSigning: FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes> = (next) => async (args) => {
+    if (HttpRequest.isInstance(args.request)) edit(args.request);
+    return next(args);
+  };
+  client.middlewareStack.addRelativeTo(editBeforeSigning, { relation: 'before', toMiddleware: 'httpSigningMiddleware', name: 'editRequest' });
+  return client;
+}
+
 /** A fresh in-memory stack on a free port with SDK clients using the root key. */
 export async function startTestStack(overrides: Partial<StackOptions> = {}): Promise<TestStack> {
   const stack = await startStack({ port: 0, dataDir: undefined, seed: false, ...overrides });
-  const rootCredentials = {
-    accessKeyId: stack.ctx.options.rootAccessKeyId,
-    secretAccessKey: stack.ctx.options.rootSecretAccessKey,
-  };
-  const common = { endpoint: stack.endpoint, region: stack.ctx.options.region, credentials: rootCredentials };
+  const rootCredentials = rootCredentialsOf(stack);
+  const common = { endpoint: stack.endpoint, region: stack.ctx.options.region, maxAttempts: 1 };
   return {
     ...stack,
     rootCredentials,
-    s3: new S3Client({ ...common, forcePathStyle: true, maxAttempts: 1 }),
-    kms: new KMSClient({ ...common, maxAttempts: 1 }),
-    cognito: new CognitoIdentityClient({ endpoint: stack.endpoint, region: stack.ctx.options.region, maxAttempts: 1 }),
+    s3: rootS3Client(stack, { credentials: rootCredentials }),
+    kms: new KMSClient({ ...common, credentials: rootCredentials }),
+    cognito: new CognitoIdentityClient(common),
   };
+}
+
+/**
+ * Starts a stack (startTestStack with `overrides`) before the tests of the
+ * current file or describe block and closes it after them. The returned object
+ * stands for that stack: every property read goes to the stack once started.
+ */
+export function useTestStack(overrides: Partial<StackOptions> = {}): TestStack {
+  let current: TestStack | undefined;
+  beforeAll(async () => {
+    current = await startTestStack(overrides);
+  });
+  afterAll(async () => {
+    const started = current;
+    current = undefined;
+    await started?.close();
+  });
+  const started = (): TestStack => {
+    if (!current) {
+      throw new Error('useTestStack(): the stack is used outside its tests (before beforeAll started it, or after afterAll closed it)');
+    }
+    return current;
+  };
+  return new Proxy({} as TestStack, {
+    get: (_target, property) => Reflect.get(started(), property),
+    has: (_target, property) => Reflect.has(started(), property),
+    ownKeys: () => Reflect.ownKeys(started()),
+    getOwnPropertyDescriptor: (_target, property) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(started(), property);
+      return descriptor && { ...descriptor, configurable: true };
+    },
+  });
 }
 
 export interface RawResponse {
@@ -83,10 +152,7 @@ export interface SigningOptions {
 /** The SDK's own SigV4 signer set up for the stack's region. */
 export function stackSigner(stack: RunningStack, options: SigningOptions = {}): SignatureV4 {
   return new SignatureV4({
-    credentials: options.credentials ?? {
-      accessKeyId: stack.ctx.options.rootAccessKeyId,
-      secretAccessKey: stack.ctx.options.rootSecretAccessKey,
-    },
+    credentials: options.credentials ?? rootCredentialsOf(stack),
     region: stack.ctx.options.region,
     service: options.service ?? 's3',
     sha256: Hash.bind(null, 'sha256'),

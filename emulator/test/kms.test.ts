@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateAliasCommand,
   CreateKeyCommand,
@@ -13,19 +13,15 @@ import {
   ListAliasesCommand,
   ListKeysCommand,
 } from '@aws-sdk/client-kms';
-import { sendRaw, signRaw, startTestStack, type RawResponse, type TestStack } from './harness.js';
+import { sendRaw, signRaw, useTestStack, type RawResponse } from './harness.js';
 
-let stack: TestStack;
+const stack = useTestStack();
 let keyId: string;
 let keyArn: string;
 beforeAll(async () => {
-  stack = await startTestStack();
   const { KeyMetadata } = await stack.kms.send(new CreateKeyCommand({ Description: 'kms tests' }));
   keyId = KeyMetadata!.KeyId!;
   keyArn = KeyMetadata!.Arn!;
-});
-afterAll(async () => {
-  await stack.close();
 });
 
 const bytes = (text: string) => new TextEncoder().encode(text);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateBucketCommand,
   GetObjectCommand,
@@ -12,15 +12,9 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { objectsTable } from '../s3/model.js';
-import { startTestStack, type TestStack } from './harness.js';
+import { useTestStack } from './harness.js';
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack.close();
-});
+const stack = useTestStack();
 
 /** S3's key order: the UTF-8 bytes, which differs from JavaScript's UTF-16 sort above U+FFFF. */
 const byUtf8 = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { crc32 as crc32Value } from '@aws-crypto/crc32';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -19,20 +19,16 @@ import { computeChecksum } from '../s3/checksums.js';
 import { uploadsTable } from '../s3/model.js';
 import type { MultipartUploadRecord } from '../s3/multipart-upload.js';
 import { getEntry } from '../s3/repository.js';
-import { startTestStack, type TestStack } from './harness.js';
+import { useTestStack } from './harness.js';
 import { asCopySourceKey, copySource, createBucket, createKmsKey, getBytes, MiB, newCustomerKey } from './object-fixtures.js';
 
-let stack: TestStack;
+const stack = useTestStack();
 const BUCKET = 'uploads';
 const FIRST = randomBytes(5 * MiB);
 const LAST = randomBytes(1234);
 
 beforeAll(async () => {
-  stack = await startTestStack();
   await createBucket(stack, BUCKET, { allowSseC: true });
-});
-afterAll(async () => {
-  await stack.close();
 });
 
 const md5 = (bytes: Buffer) => createHash('md5').update(bytes).digest();

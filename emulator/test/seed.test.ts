@@ -1,6 +1,6 @@
 import { createDecipheriv, createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   GetBucketCorsCommand,
   GetBucketEncryptionCommand,
@@ -35,18 +35,12 @@ import {
 } from '../seed/demo-constants.js';
 import { DEMO_PLAN } from '../seed/plan/demo-plan.js';
 import { isDeleteMarker, type PlannedObject } from '../seed/plan/model.js';
-import { startTestStack, type TestStack } from './harness.js';
+import { useTestStack } from './harness.js';
 
 const SSE_C = { SSECustomerAlgorithm: 'AES256', SSECustomerKey: DEMO_SSE_C_KEY_BASE64 };
 const CONSOLE_ORIGIN = 'http://127.0.0.1:5173';
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack({ seed: true });
-});
-afterAll(async () => {
-  await stack.close();
-});
+const stack = useTestStack({ seed: true });
 
 /** The object the plan says is current at `key`: the expected side of every comparison. */
 function planned(bucket: string, key: string): PlannedObject {

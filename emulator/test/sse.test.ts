@@ -17,7 +17,7 @@ import { storeObject } from '../s3/object-write.js';
 import { S3Protocol } from '../http/s3-protocol.js';
 import { isLoopback, type StackRequest } from '../http/request.js';
 import type { RunningStack } from '../stack.js';
-import { sendRaw, signRaw, startTestStack, type RawRequest, type TestStack } from './harness.js';
+import { sendRaw, signRaw, startTestStack, useTestStack, type RawRequest, type TestStack } from './harness.js';
 
 const BUCKET = 'sse-tests';
 const SSE_C_KEY = randomBytes(32);
@@ -28,19 +28,15 @@ const sseCHeaders = (key: Buffer, md5 = createHash('md5').update(key).digest('ba
   [`${SSE_C_PREFIX}key-md5`]: md5,
 });
 
-let stack: TestStack;
+const stack = useTestStack();
 let keyArn: string;
 let keyId: string;
 beforeAll(async () => {
-  stack = await startTestStack();
   await createSseCBucket(stack, BUCKET);
   const { KeyMetadata } = await stack.kms.send(new CreateKeyCommand({ Description: 'sse tests' }));
   keyArn = KeyMetadata!.Arn!;
   keyId = KeyMetadata!.KeyId!;
   await stack.kms.send(new CreateAliasCommand({ AliasName: 'alias/sse-tests', TargetKeyId: keyId }));
-});
-afterAll(async () => {
-  await stack.close();
 });
 
 /** New buckets block SSE-C; these tests need it allowed, as PutBucketEncryption would set it. */

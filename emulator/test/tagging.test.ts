@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateBucketCommand,
   DeleteObjectCommand,
@@ -15,17 +15,13 @@ import {
   PutObjectTaggingCommand,
   type Tag,
 } from '@aws-sdk/client-s3';
-import { startTestStack, type TestStack } from './harness.js';
+import { useTestStack } from './harness.js';
 
-let stack: TestStack;
+const stack = useTestStack();
 beforeAll(async () => {
-  stack = await startTestStack();
   await stack.s3.send(new CreateBucketCommand({ Bucket: 'tags' }));
   await stack.s3.send(new CreateBucketCommand({ Bucket: 'tags-versioned' }));
   await stack.s3.send(new PutBucketVersioningCommand({ Bucket: 'tags-versioned', VersioningConfiguration: { Status: 'Enabled' } }));
-});
-afterAll(async () => {
-  await stack.close();
 });
 
 function putTags(Bucket: string, Key: string, TagSet: Tag[], VersionId?: string) {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DisableKeyCommand } from '@aws-sdk/client-kms';
 import {
   HeadObjectCommand,
@@ -6,29 +6,21 @@ import {
   S3Client,
   UpdateObjectEncryptionCommand,
   type PutObjectCommandInput,
-  type ServiceInputTypes,
-  type ServiceOutputTypes,
 } from '@aws-sdk/client-s3';
-import type { FinalizeRequestMiddleware } from '@smithy/types';
-import { HttpRequest } from '@smithy/protocol-http';
 import { storeObject } from '../s3/object-write.js';
 import { getBucket, getEntry } from '../s3/repository.js';
-import { startTestStack, type TestStack } from './harness.js';
+import { clientEditingRequests, useTestStack } from './harness.js';
 import { createBucket, createKmsKey, getBytes, newCustomerKey } from './object-fixtures.js';
 
-let stack: TestStack;
+const stack = useTestStack();
 let keyA: string;
 let keyB: string;
 const BUCKET = 'reencrypt';
 
 beforeAll(async () => {
-  stack = await startTestStack();
   await createBucket(stack, BUCKET, { allowSseC: true });
   keyA = await createKmsKey(stack);
   keyB = await createKmsKey(stack);
-});
-afterAll(async () => {
-  await stack.close();
 });
 
 function put(key: string, input: Partial<PutObjectCommandInput> = {}) {
@@ -190,25 +182,11 @@ describe('UpdateObjectEncryption refusals', () => {
 
   it('requires Content-MD5 or a checksum of the body', async () => {
     await put('unchecked.txt');
-    const client = new S3Client({
-      endpoint: stack.endpoint,
-      region: stack.ctx.options.region,
-      credentials: stack.rootCredentials,
-      forcePathStyle: true,
-      maxAttempts: 1,
+    const client = clientEditingRequests(stack, ({ headers }) => {
+      for (const name of Object.keys(headers)) {
+        if (name === 'content-md5' || name.startsWith('x-amz-checksum-') || name === 'x-amz-sdk-checksum-algorithm') delete headers[name];
+      }
     });
-    client.middlewareStack.addRelativeTo(
-      ((next) => async (args) => {
-        if (HttpRequest.isInstance(args.request)) {
-          const { headers } = args.request;
-          for (const name of Object.keys(headers)) {
-            if (name === 'content-md5' || name.startsWith('x-amz-checksum-') || name === 'x-amz-sdk-checksum-algorithm') delete headers[name];
-          }
-        }
-        return next(args);
-      }) satisfies FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes>,
-      { relation: 'before', toMiddleware: 'httpSigningMiddleware', name: 'dropIntegrityHeaders' },
-    );
     await expect(updateToKms('unchecked.txt', keyA, {}, client)).rejects.toMatchObject(
       invalidRequest('Missing required header for this request: Content-MD5 OR x-amz-checksum-*'),
     );

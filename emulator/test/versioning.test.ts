@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateBucketCommand,
   DeleteObjectCommand,
@@ -9,26 +9,15 @@ import {
   ListObjectVersionsCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
-  S3Client,
   type BucketVersioningStatus,
   type ListObjectVersionsCommandInput,
   type PutObjectCommandInput,
-  type ServiceInputTypes,
-  type ServiceOutputTypes,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { HttpRequest } from '@smithy/protocol-http';
-import type { FinalizeRequestMiddleware } from '@smithy/types';
 import { bucketsTable, objectsTable, type BucketRecord, type ObjectEntry } from '../s3/model.js';
-import { startTestStack, type TestStack } from './harness.js';
+import { clientEditingRequests, useTestStack } from './harness.js';
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack.close();
-});
+const stack = useTestStack();
 
 async function createBucket(bucket: string, versioning?: BucketVersioningStatus): Promise<void> {
   await stack.s3.send(new CreateBucketCommand({ Bucket: bucket }));
@@ -69,23 +58,6 @@ async function listVersions(input: ListObjectVersionsCommandInput) {
     versions: (page.Versions ?? []).map((v) => ({ key: v.Key, versionId: v.VersionId, isLatest: v.IsLatest })),
     deleteMarkers: (page.DeleteMarkers ?? []).map((m) => ({ key: m.Key, versionId: m.VersionId, isLatest: m.IsLatest })),
   };
-}
-
-/** A client whose requests are edited just before signing, to send what the SDK never would. */
-function clientEditingRequests(edit: (request: HttpRequest) => void): S3Client {
-  const client = new S3Client({
-    endpoint: stack.endpoint,
-    region: stack.ctx.options.region,
-    credentials: stack.rootCredentials,
-    forcePathStyle: true,
-    maxAttempts: 1,
-  });
-  const editBeforeSigning: FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes> = (next) => async (args) => {
-    if (HttpRequest.isInstance(args.request)) edit(args.request);
-    return next(args);
-  };
-  client.middlewareStack.addRelativeTo(editBeforeSigning, { relation: 'before', toMiddleware: 'httpSigningMiddleware', name: 'editRequest' });
-  return client;
 }
 
 describe('bucket versioning configuration', () => {
@@ -411,7 +383,7 @@ describe('DeleteObjects', () => {
     await createBucket('batch-integrity');
     await put('batch-integrity', 'kept', 'x');
     const input = { Bucket: 'batch-integrity', Delete: { Objects: [{ Key: 'kept' }] } };
-    const unchecked = clientEditingRequests((request) => {
+    const unchecked = clientEditingRequests(stack, (request) => {
       delete request.headers['x-amz-checksum-crc32'];
       delete request.headers['x-amz-sdk-checksum-algorithm'];
     });
@@ -420,11 +392,11 @@ describe('DeleteObjects', () => {
       message: 'Missing required header for this request: Content-MD5 OR x-amz-checksum-*',
       $metadata: { httpStatusCode: 400 },
     });
-    const wrongChecksum = clientEditingRequests((request) => {
+    const wrongChecksum = clientEditingRequests(stack, (request) => {
       request.headers['x-amz-checksum-crc32'] = 'AAAAAA==';
     });
     await expect(wrongChecksum.send(new DeleteObjectsCommand(input))).rejects.toMatchObject({ name: 'BadDigest' });
-    const wrongMd5 = clientEditingRequests((request) => {
+    const wrongMd5 = clientEditingRequests(stack, (request) => {
       delete request.headers['x-amz-checksum-crc32'];
       request.headers['content-md5'] = Buffer.alloc(16).toString('base64');
     });
