@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseFault } from './http/faults.js';
 import { defaultOptions, type StackOptions } from './options.js';
+import { DEMO_APP_CLIENT_ID, DEMO_USER_POOL_ID, DEMO_USERS } from './seed/demo-users.js';
 import { startStack } from './stack.js';
 
 const USAGE = `Usage: npm run stack -- [options]
@@ -12,6 +13,8 @@ const USAGE = `Usage: npm run stack -- [options]
   --empty               start without the demo data
   --region R            region the stack serves (default us-east-1)
   --credential-ttl S    lifetime of Cognito-issued credentials in seconds (default 3600)
+  --id-token-ttl S      lifetime of the user pool's ID tokens in seconds (default 3600)
+  --no-guest            the identity pool refuses unauthenticated (guest) identities
   --max-copy-size B     largest object one CopyObject copies, in bytes (default 5 GiB)
   --latency MS          delay added to every response
   --fault K:RATE[:OPS]  inject faults: K is SlowDown, InternalError or drop; OPS a comma list
@@ -28,6 +31,8 @@ export function parseCli(argv: string[]): Partial<StackOptions> {
       empty: { type: 'boolean' },
       region: { type: 'string' },
       'credential-ttl': { type: 'string' },
+      'id-token-ttl': { type: 'string' },
+      'no-guest': { type: 'boolean' },
       'max-copy-size': { type: 'string' },
       latency: { type: 'string' },
       fault: { type: 'string', multiple: true },
@@ -54,6 +59,9 @@ export function parseCli(argv: string[]): Partial<StackOptions> {
   if (values.region) overrides.region = values.region;
   const ttl = number(values['credential-ttl'], 'credential-ttl');
   if (ttl !== undefined) overrides.credentialTtlSeconds = ttl;
+  const idTokenTtl = number(values['id-token-ttl'], 'id-token-ttl');
+  if (idTokenTtl !== undefined) overrides.idTokenTtlSeconds = idTokenTtl;
+  if (values['no-guest']) overrides.allowUnauthenticated = false;
   const maxCopy = number(values['max-copy-size'], 'max-copy-size');
   if (maxCopy !== undefined) overrides.maxCopySize = maxCopy;
   const latency = number(values.latency, 'latency');
@@ -67,7 +75,9 @@ export function describeStack(endpoint: string, options: StackOptions): string {
   return [
     `Local AWS stack listening on ${endpoint}`,
     `  region            ${options.region}`,
-    `  identity pool     ${options.identityPoolId}`,
+    `  identity pool     ${options.identityPoolId}${options.allowUnauthenticated ? '' : ' (no guests)'}`,
+    `  user pool         ${DEMO_USER_POOL_ID(options.region)}, issuer ${endpoint}/${DEMO_USER_POOL_ID(options.region)}, app client ${DEMO_APP_CLIENT_ID}`,
+    `  sign in as        ${DEMO_USERS.map((user) => `${user.username} / ${user.password} (${user.group})`).join(', ')}`,
     `  root access key   ${options.rootAccessKeyId}`,
     `  root secret key   ${options.rootSecretAccessKey}`,
     `  storage           ${options.dataDir ?? 'memory'}`,

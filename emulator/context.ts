@@ -1,4 +1,6 @@
 import type { CredentialStore } from './auth/credentials.js';
+import type { UserPool } from './cognito/user-pool/users.js';
+import type { Authorizer } from './iam/authorizer.js';
 import type { KeyStore } from './kms/key-store.js';
 import type { StackOptions } from './options.js';
 import type { AtRestCipher } from './s3/at-rest.js';
@@ -11,4 +13,9 @@ export interface StackContext {
   credentials: CredentialStore;
   kms: KeyStore;
   atRest: AtRestCipher;
+  /** The account's IAM roles; every S3 and KMS request is authorized against them. */
+  iam: Authorizer;
+  userPool: UserPool;
+  /** http://HOST:PORT as clients reach the stack; set again once listening, as port 0 picks a free port. */
+  endpoint: string;
 }

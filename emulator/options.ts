@@ -16,6 +16,10 @@ export interface StackOptions {
   dataDir: string | undefined;
   seed: boolean;
   credentialTtlSeconds: number;
+  /** Lifetime of the user pool's ID tokens (Cognito's default is one hour). */
+  idTokenTtlSeconds: number;
+  /** Whether the identity pool hands out guest credentials (Cognito's AllowUnauthenticatedIdentities). */
+  allowUnauthenticated: boolean;
   /** Largest object a single CopyObject may copy; S3's is 5 GiB. */
   maxCopySize: number;
   corsEverywhere: boolean;
@@ -40,6 +44,8 @@ export function defaultOptions(overrides: Partial<StackOptions> = {}): StackOpti
     dataDir: '.local-aws',
     seed: true,
     credentialTtlSeconds: 3600,
+    idTokenTtlSeconds: 3600,
+    allowUnauthenticated: true,
     maxCopySize: 5 * GIB,
     corsEverywhere: false,
     latencyMs: 0,

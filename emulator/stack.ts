@@ -1,12 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { CredentialStore } from './auth/credentials.js';
+import { UserPool } from './cognito/user-pool/users.js';
 import type { StackContext } from './context.js';
 import { createStackServer } from './http/server.js';
+import { Authorizer } from './iam/authorizer.js';
+import { ensureConsoleRoles } from './iam/console-roles.js';
 import { KeyStore } from './kms/key-store.js';
 import { defaultOptions, type StackOptions } from './options.js';
 import { AtRestCipher } from './s3/at-rest.js';
+import { DEMO_APP_CLIENT_ID, DEMO_USER_POOL_ID } from './seed/demo-users.js';
 import { seedDemoData } from './seed/seed.js';
+import { seedDemoUsers } from './seed/users.js';
 import { DiskStore } from './store/disk-store.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { Store } from './store/store.js';
@@ -41,24 +46,30 @@ export function createContext(options: StackOptions): StackContext {
       secretAccessKey: options.rootSecretAccessKey,
     }),
     atRest: new AtRestCipher(store, kms, masterKey(store)),
+    iam: new Authorizer(store, options.accountId),
+    userPool: new UserPool(store, DEMO_USER_POOL_ID(options.region), DEMO_APP_CLIENT_ID),
+    endpoint: `http://${options.hostname}:${options.port}`,
   };
 }
 
 export async function startStack(overrides: Partial<StackOptions> = {}): Promise<RunningStack> {
   const options = defaultOptions(overrides);
   const ctx = createContext(options);
+  ensureConsoleRoles(ctx.iam.roles, options);
   if (options.seed && !ctx.store.get(STACK_TABLE, 'seeded')) {
     await seedDemoData(ctx);
     ctx.store.put(STACK_TABLE, 'seeded', true);
   }
+  await seedDemoUsers(ctx);
   const server = createStackServer(ctx);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.hostname, resolve);
   });
   const port = (server.address() as AddressInfo).port;
+  ctx.endpoint = `http://${options.hostname}:${port}`;
   return {
-    endpoint: `http://${options.hostname}:${port}`,
+    endpoint: ctx.endpoint,
     port,
     ctx,
     close: () =>

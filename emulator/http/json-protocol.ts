@@ -1,5 +1,7 @@
 import { AuthFailure, verifySigV4, type Authenticated } from '../auth/sigv4.js';
 import type { StackContext } from '../context.js';
+import { accessDeniedMessage } from '../iam/access-denied.js';
+import type { AuthorizationRequest } from '../iam/policy.js';
 import { openCorsHeaders } from './cors.js';
 import type { StackReply } from './reply.js';
 import type { StackRequest } from './request.js';
@@ -34,9 +36,11 @@ export interface JsonService {
   unsignedOperations: ReadonlySet<string>;
   /** Maps authentication failures to this service's error codes. */
   authError: (failure: AuthFailure) => JsonServiceError;
+  /** The IAM actions a signed call needs; a service without it is not IAM-checked. */
+  authorization?: (operation: string, call: JsonCall) => AuthorizationRequest[];
 }
 
-/** The AWS JSON 1.1 protocol: `X-Amz-Target: Service.Operation`, JSON in and out. */
+/** The AWS JSON 1.1 protocol: `X-Amz-Target: Service.Operation`, JSON in and out, IAM-authorized where the service says. */
 export class JsonProtocol {
   constructor(
     private readonly ctx: StackContext,
@@ -97,7 +101,14 @@ export class JsonProtocol {
     } catch {
       throw new JsonServiceError('SerializationException', 'The request body is not valid JSON.');
     }
-    return handler({ input, request, auth, ctx: this.ctx });
+    const call: JsonCall = { input, request, auth, ctx: this.ctx };
+    if (auth && service.authorization) {
+      const denial = this.ctx.iam.authorize(auth.credentials, service.authorization(operation, call), {
+        'aws:SecureTransport': String(request.secure),
+      });
+      if (denial) throw new JsonServiceError('AccessDeniedException', accessDeniedMessage(denial));
+    }
+    return handler(call);
   }
 }
 

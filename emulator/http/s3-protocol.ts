@@ -1,5 +1,6 @@
 import { AuthFailure, verifySigV4, type Authenticated } from '../auth/sigv4.js';
 import type { StackContext } from '../context.js';
+import { authorizeOperation } from '../s3/authorize-operation.js';
 import type { S3Call } from '../s3/call.js';
 import { bucketsTable, type BucketRecord } from '../s3/model.js';
 import { resolveOperation, s3Handlers } from '../s3/operations.js';
@@ -67,7 +68,7 @@ const AUTH_ERRORS: Record<AuthFailure['kind'], [string, number]> = {
   WrongScope: ['AuthorizationHeaderMalformed', 400],
 };
 
-/** The S3 REST protocol: preflights, SigV4, aws-chunked bodies, dispatch and S3's XML errors. */
+/** The S3 REST protocol: preflights, SigV4, aws-chunked bodies, IAM authorization, dispatch and S3's XML errors. */
 export class S3Protocol {
   constructor(private readonly ctx: StackContext) {}
 
@@ -110,6 +111,7 @@ export class S3Protocol {
       verifyPayloadHash(request.headers, request.body);
     }
     const call: S3Call = { operation, request: decoded, bucket: target.bucket, key: target.key, body, trailers, auth, ctx: this.ctx };
+    authorizeOperation(call);
     const reply = await s3Handlers[operation](call);
     return { status: reply.status, headers: reply.headers ?? {}, body: request.method === 'HEAD' ? undefined : reply.body };
   }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes } from 'node:crypto';
 import type { StackContext } from '../context.js';
 import { cognitoIdentityService } from '../cognito/identity-pool.js';
+import { mountUserPool } from '../cognito/user-pool/mount.js';
 import { kmsService } from '../kms/kms-service.js';
 import { openCorsHeaders, preflightWantsTarget } from './cors.js';
 import { drawFault, faultAsJsonError, faultAsS3Error } from './faults.js';
@@ -11,13 +12,18 @@ import { flattenHeaders, isLoopback, parseQuery, readBody, type StackRequest } f
 import { hostId, S3Protocol, s3ErrorReply } from './s3-protocol.js';
 
 /**
- * One port for every service: JSON-protocol requests (KMS, Cognito Identity)
- * are told apart by X-Amz-Target, the rest is S3, path-style or virtual-hosted
- * on BUCKET.localhost.
+ * One port for every service: the Cognito user pool's endpoints live under
+ * /<userPoolId>/ (an id no bucket can have), JSON-protocol requests (KMS,
+ * Cognito Identity) are told apart by X-Amz-Target, the rest is S3,
+ * path-style or virtual-hosted on BUCKET.localhost.
  */
 export function createStackServer(ctx: StackContext): Server {
   const s3 = new S3Protocol(ctx);
   const json = new JsonProtocol(ctx, [kmsService, cognitoIdentityService]);
+  const userPool = mountUserPool(ctx);
+  const simulateLatency = async () => {
+    if (ctx.options.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, ctx.options.latencyMs));
+  };
 
   async function answer(request: StackRequest): Promise<StackReply> {
     const isJson = request.headers['x-amz-target'] !== undefined;
@@ -42,7 +48,7 @@ export function createStackServer(ctx: StackContext): Server {
   async function onRequest(message: IncomingMessage, response: ServerResponse): Promise<void> {
     const request = await toStackRequest(message);
     const reply = await answer(request);
-    if (ctx.options.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, ctx.options.latencyMs));
+    await simulateLatency();
     if (reply.drop) {
       message.socket.destroy();
       return;
@@ -79,8 +85,17 @@ export function createStackServer(ctx: StackContext): Server {
     });
   }
 
+  async function onUserPoolRequest(message: IncomingMessage, response: ServerResponse): Promise<void> {
+    await simulateLatency();
+    await userPool.handle(message, response);
+  }
+
+  function servesUserPool(message: IncomingMessage): boolean {
+    return virtualHostedBucket(message.headers.host) === undefined && userPool.serves(message.url ?? '/');
+  }
+
   return createServer((message, response) => {
-    onRequest(message, response).catch((error: unknown) => {
+    (servesUserPool(message) ? onUserPoolRequest(message, response) : onRequest(message, response)).catch((error: unknown) => {
       console.error('[local-aws] request failed:', error);
       if (!response.headersSent) response.statusCode = 500;
       response.end();

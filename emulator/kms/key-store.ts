@@ -27,6 +27,7 @@ const BLOB_VERSION = 1;
 const KEY_ID_LENGTH = 36;
 const IV_LENGTH = 12;
 const TAG_LENGTH = 16;
+const HEADER_LENGTH = 1 + KEY_ID_LENGTH + IV_LENGTH + TAG_LENGTH;
 const AWS_MANAGED_S3_ALIAS = 'alias/aws/s3';
 
 /**
@@ -113,22 +114,25 @@ export class KeyStore {
     return { ciphertext, key };
   }
 
+  /** The key a ciphertext blob names, if the blob is one of this store's. */
+  keyOfCiphertext(ciphertext: Buffer): KmsKey | undefined {
+    if (ciphertext.length < HEADER_LENGTH || ciphertext[0] !== BLOB_VERSION) return undefined;
+    return this.store.get<KmsKey>(KEYS, ciphertext.subarray(1, 1 + KEY_ID_LENGTH).toString('ascii'));
+  }
+
   decrypt(ciphertext: Buffer, context: EncryptionContext = {}, expectedKeyRef?: string): { plaintext: Buffer; key: KmsKey } {
-    const headerLength = 1 + KEY_ID_LENGTH + IV_LENGTH + TAG_LENGTH;
-    if (ciphertext.length < headerLength || ciphertext[0] !== BLOB_VERSION) throw kmsErrors.invalidCiphertext();
-    const keyId = ciphertext.subarray(1, 1 + KEY_ID_LENGTH).toString('ascii');
-    const key = this.store.get<KmsKey>(KEYS, keyId);
+    const key = this.keyOfCiphertext(ciphertext);
     if (!key) throw kmsErrors.invalidCiphertext();
-    if (expectedKeyRef !== undefined && this.find(expectedKeyRef)?.keyId !== keyId) throw kmsErrors.incorrectKey();
+    if (expectedKeyRef !== undefined && this.find(expectedKeyRef)?.keyId !== key.keyId) throw kmsErrors.incorrectKey();
     if (!key.enabled) throw kmsErrors.disabled(key.arn);
     const ivStart = 1 + KEY_ID_LENGTH;
     const iv = ciphertext.subarray(ivStart, ivStart + IV_LENGTH);
-    const tag = ciphertext.subarray(ivStart + IV_LENGTH, headerLength);
+    const tag = ciphertext.subarray(ivStart + IV_LENGTH, HEADER_LENGTH);
     const decipher = createDecipheriv('aes-256-gcm', Buffer.from(key.material, 'base64'), iv);
     decipher.setAAD(contextBytes(context));
     decipher.setAuthTag(tag);
     try {
-      return { plaintext: Buffer.concat([decipher.update(ciphertext.subarray(headerLength)), decipher.final()]), key };
+      return { plaintext: Buffer.concat([decipher.update(ciphertext.subarray(HEADER_LENGTH)), decipher.final()]), key };
     } catch {
       throw kmsErrors.invalidCiphertext();
     }
@@ -160,7 +164,7 @@ export class KeyStore {
     return alias;
   }
 
-  private aliasArn(aliasName: string): string {
+  aliasArn(aliasName: string): string {
     return `arn:aws:kms:${this.region}:${this.accountId}:${aliasName}`;
   }
 

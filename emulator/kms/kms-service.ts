@@ -1,5 +1,6 @@
 import type { AuthFailure } from '../auth/sigv4.js';
 import { JsonServiceError, type JsonCall, type JsonHandler, type JsonService } from '../http/json-protocol.js';
+import { kmsOperationActions, type KmsRequestTarget } from '../iam/kms-actions.js';
 import { KmsError } from './kms-error.js';
 import type { KmsKey } from './key-store.js';
 
@@ -105,6 +106,18 @@ const handlers: Record<string, JsonHandler> = {
   },
 };
 
+/** The key a call addresses: Decrypt's is the one its ciphertext names, the others' their KeyId (CreateAlias: TargetKeyId). */
+function requestTarget({ input, ctx }: JsonCall): KmsRequestTarget {
+  const keyRef = input.KeyId ?? input.TargetKeyId;
+  const key =
+    typeof input.CiphertextBlob === 'string'
+      ? ctx.kms.keyOfCiphertext(Buffer.from(input.CiphertextBlob, 'base64'))
+      : typeof keyRef === 'string'
+        ? ctx.kms.find(keyRef)
+        : undefined;
+  return { keyArn: key?.arn, aliasArn: typeof input.AliasName === 'string' ? ctx.kms.aliasArn(input.AliasName) : undefined };
+}
+
 const AUTH_ERRORS: Record<AuthFailure['kind'], string> = {
   MissingAuthentication: 'MissingAuthenticationTokenException',
   MalformedAuthorization: 'IncompleteSignatureException',
@@ -123,4 +136,5 @@ export const kmsService: JsonService = {
   handlers: Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, kms(handler)])),
   unsignedOperations: new Set(),
   authError: (failure) => new JsonServiceError(AUTH_ERRORS[failure.kind], failure.message),
+  authorization: (operation, call) => kmsOperationActions(operation, requestTarget(call)),
 };

@@ -1,4 +1,5 @@
 import { s3Errors } from '../http/s3-error.js';
+import { requireKeyUse } from './authorization.js';
 import { xmlReply, type S3Call, type S3Handler } from './call.js';
 import { objectChecksumElements, readChecksumAlgorithm } from './checksum-fields.js';
 import { computeChecksum, defaultChecksum } from './checksums.js';
@@ -59,6 +60,7 @@ export const copyObject: S3Handler = async (call) => {
   }
   const checksumAlgorithm = readChecksumAlgorithm(headers) ?? source.version.checksum?.algorithm;
   const { sse, sealing } = resolveWriteSse(call.ctx, bucket, call.key, readRequestedSse(headers, call.request.secure));
+  requireKeyUse(call, sse, ['kms:GenerateDataKey']);
   const replaceMetadata = metadataDirective === 'REPLACE';
   const fields: NewObject = {
     storageClass: readStorageClass(headers['x-amz-storage-class']),

@@ -1,5 +1,6 @@
 import type { StackContext } from '../context.js';
 import { S3Error, s3Errors } from '../http/s3-error.js';
+import { requireKeyUse } from './authorization.js';
 import type { S3Call } from './call.js';
 import { checkConditions, readConditions } from './conditions.js';
 import { ARCHIVED_STORAGE_CLASSES, type BucketRecord, type ObjectVersion } from './model.js';
@@ -29,7 +30,7 @@ function invalidCopySource(): S3Error {
 }
 
 /** `x-amz-copy-source`: URL-encoded `bucket/key` or `/bucket/key`, optionally followed by `?versionId=…`. */
-function parseCopySource(value: string): CopySourceName {
+export function parseCopySource(value: string): CopySourceName {
   const query = value.indexOf('?');
   const encodedPath = query < 0 ? value : value.slice(0, query);
   const versionId = query < 0 ? undefined : new URLSearchParams(value.slice(query + 1)).get('versionId') ?? undefined;
@@ -49,7 +50,8 @@ function parseCopySource(value: string): CopySourceName {
  * Resolves and checks the copy source as S3 does before copying anything: the
  * version exists, its SSE-C key (x-amz-copy-source-server-side-encryption-customer-*)
  * is right, the x-amz-copy-source-if-* conditions hold (412 where a GET would
- * answer 304) and it is not in an archive tier awaiting restore.
+ * answer 304), it is not in an archive tier awaiting restore, and the caller
+ * may decrypt it when it is under a KMS key.
  */
 export function readCopySource(call: S3Call): CopySource {
   const { headers, secure } = call.request;
@@ -65,6 +67,7 @@ export function readCopySource(call: S3Call): CopySource {
       403,
     );
   }
+  requireKeyUse(call, version.sse, ['kms:Decrypt']);
   return { bucket, key: name.key, version, customerKey };
 }
 

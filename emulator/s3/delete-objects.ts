@@ -1,6 +1,8 @@
 import type { StackContext } from '../context.js';
 import { queryValue } from '../http/request.js';
 import { S3Error, s3Errors } from '../http/s3-error.js';
+import { deleteObjectsEntryActions } from '../iam/s3-actions.js';
+import { requireAllowed } from './authorization.js';
 import { xmlReply, type S3Call, type S3Handler } from './call.js';
 import { objectsTable, type BucketRecord, type ObjectVersion } from './model.js';
 import { getBucket, getEntry, isValidVersionId, putVersion } from './repository.js';
@@ -99,7 +101,7 @@ export const deleteObject: S3Handler = (call) => {
   return { status: 204, headers };
 };
 
-/** DeleteObjects: each key is deleted on its own; one key's failure is an Error element, not the request's. */
+/** DeleteObjects: each key is authorized and deleted on its own; one key's failure is an Error element, not the request's. */
 export const deleteObjects: S3Handler = async (call) => {
   const bucket = getBucket(call.ctx, call.bucket);
   const { objects, quiet } = await readDeleteRequest(call);
@@ -108,6 +110,7 @@ export const deleteObjects: S3Handler = async (call) => {
   const errors: Array<Record<string, string>> = [];
   for (const { key, versionId } of objects) {
     try {
+      requireAllowed(call, deleteObjectsEntryActions(bucket.name, key, versionId));
       deleted.push(deleteObjectOrVersion(call.ctx, bucket, key, versionId, bypassGovernance));
     } catch (error) {
       if (!(error instanceof S3Error)) throw error;

@@ -1,4 +1,5 @@
 import { s3Errors } from '../http/s3-error.js';
+import { requireKeyUse } from './authorization.js';
 import { xmlReply, type S3Handler } from './call.js';
 import { checksumElement, checksumHeader, readChecksumAlgorithm } from './checksum-fields.js';
 import { computeChecksum, receiveChecksum, verifyContentMd5 } from './checksums.js';
@@ -33,6 +34,7 @@ export const createMultipartUpload: S3Handler = (call) => {
   const bucket = getBucket(call.ctx, call.bucket);
   const checksum = readUploadChecksum(headers);
   const { sse, sealing } = resolveWriteSse(call.ctx, bucket, call.key, readRequestedSse(headers, call.request.secure));
+  requireKeyUse(call, sse, ['kms:GenerateDataKey']);
   const upload: MultipartUploadRecord = {
     uploadId: newUploadId(),
     key: call.key,
@@ -106,6 +108,8 @@ export const uploadPart: S3Handler = async (call) => {
   const upload = getUpload(call.ctx, call.bucket, call.key, uploadId);
   const partNumber = readPartNumber(call);
   const customerKey = partCustomerKey(call, upload);
+  // S3 asks for kms:Decrypt on each part (UploadPart, UploadPartCopy): it reads the parts back to complete the upload.
+  requireKeyUse(call, upload.object.sse, ['kms:Decrypt']);
   verifyContentMd5(headers, call.body);
   const received = await receiveChecksum(headers, call.trailers, call.body);
   const checksum = await partChecksum(upload, received, call.body);
@@ -128,6 +132,7 @@ export const uploadPartCopy: S3Handler = async (call) => {
   const upload = getUpload(call.ctx, call.bucket, call.key, uploadId);
   const partNumber = readPartNumber(call);
   const customerKey = partCustomerKey(call, upload);
+  requireKeyUse(call, upload.object.sse, ['kms:Decrypt']);
   const source = readCopySource(call);
   const range = readCopySourceRange(call.request.headers['x-amz-copy-source-range'], source.version.size);
   requireCopyableSize(call.ctx, range.end - range.start);

@@ -1,5 +1,6 @@
 import { s3Errors } from '../http/s3-error.js';
 import { queryValue } from '../http/request.js';
+import { requireKeyUse } from './authorization.js';
 import type { S3Call, S3Handler, S3Reply } from './call.js';
 import { checkConditions, readConditions } from './conditions.js';
 import { ARCHIVED_STORAGE_CLASSES, type ObjectVersion } from './model.js';
@@ -45,6 +46,7 @@ export const getObject: S3Handler = (call) => {
     if (value !== undefined) headers[name] = value;
   }
   if (version.tags.length > 0) headers['x-amz-tagging-count'] = String(version.tags.length);
+  requireKeyUse(call, version.sse, ['kms:Decrypt']);
   const body = version.body;
   const bytes = body ? relayKmsErrors(() => call.ctx.atRest.open(body, customerKey)) : Buffer.alloc(0);
   return rangeReply(call.request.headers['range'], bytes, headers);

@@ -1,4 +1,5 @@
 import { s3Errors } from '../http/s3-error.js';
+import { requireKeyUse } from './authorization.js';
 import type { S3Handler } from './call.js';
 import { defaultChecksum, receiveChecksum, verifyContentMd5 } from './checksums.js';
 import { STORAGE_CLASSES, type ObjectLock, type StorageClass } from './model.js';
@@ -44,6 +45,7 @@ export const putObject: S3Handler = async (call) => {
     throw s3Errors.preconditionFailed('If-Match');
   }
   const { sse, sealing } = resolveWriteSse(call.ctx, bucket, call.key, readRequestedSse(headers, call.request.secure));
+  requireKeyUse(call, sse, ['kms:GenerateDataKey']);
   const stored = storeObject(
     call.ctx,
     bucket,

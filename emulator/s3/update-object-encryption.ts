@@ -1,6 +1,7 @@
 import type { StackContext } from '../context.js';
 import { s3Errors } from '../http/s3-error.js';
 import { queryValue } from '../http/request.js';
+import { requireKeyUse } from './authorization.js';
 import type { S3Call, S3Handler } from './call.js';
 import type { ObjectLock, ObjectSse } from './model.js';
 import { findVersion, getBucket, replaceVersion } from './repository.js';
@@ -55,6 +56,9 @@ export const updateObjectEncryption: S3Handler = async (call) => {
     kmsKeyId: target.keyArn,
     bucketKeyEnabled: target.bucketKeyEnabled,
   });
+  // The operation's Permissions: kms:Encrypt, Decrypt, GenerateDataKey and ReEncrypt*, here split between the two keys.
+  requireKeyUse(call, version.sse, ['kms:Decrypt', 'kms:ReEncryptFrom']);
+  requireKeyUse(call, sse, ['kms:Encrypt', 'kms:GenerateDataKey', 'kms:ReEncryptTo']);
   const body = version.body;
   const rewrapped = body && relayKmsErrors(() => call.ctx.atRest.rewrapKms(body, target.keyArn, sealing.kmsContext));
   replaceVersion(call.ctx, bucket.name, call.key, { ...version, sse, body: rewrapped });

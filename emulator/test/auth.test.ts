@@ -12,14 +12,19 @@ import {
 import { GetCredentialsForIdentityCommand, GetIdCommand } from '@aws-sdk/client-cognito-identity';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { DEMO_BUCKETS } from '../seed/names.js';
 import { rootS3Client, sendRaw, signRaw, startTestStack, useTestStack, type TestStack } from './harness.js';
 
 const BUCKET = 'auth-tests';
+/** Guests (ConsoleGuestRole) may read every bucket of the local account but write none. */
+const GUEST_READABLE = DEMO_BUCKETS.legacy;
 
 const stack = useTestStack();
 beforeAll(async () => {
-  await stack.s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-  await stack.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'hello.txt', Body: 'hello' }));
+  for (const bucket of [BUCKET, GUEST_READABLE]) {
+    await stack.s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    await stack.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'hello.txt', Body: 'hello' }));
+  }
 });
 
 async function guestCredentials(target: TestStack) {
@@ -161,18 +166,27 @@ describe('presigned URLs (the SDK presigner)', () => {
 });
 
 describe('session credentials from the Cognito identity pool', () => {
-  it('issues guest credentials (GetId, GetCredentialsForIdentity) that S3 accepts', async () => {
+  it('issues guest credentials (GetId, GetCredentialsForIdentity) that S3 accepts for what the guest role allows', async () => {
     const { credentials, expiration } = await guestCredentials(stack);
     expect(credentials.accessKeyId).toMatch(/^ASIA/);
     expect(expiration.getTime()).toBeGreaterThan(Date.now());
     const client = rootS3Client(stack, { credentials });
-    const get = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'hello.txt' }));
+    const get = await client.send(new GetObjectCommand({ Bucket: GUEST_READABLE, Key: 'hello.txt' }));
     expect(await get.Body?.transformToString()).toBe('hello');
+    await expect(client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'hello.txt', Body: 'changed' }))).rejects.toMatchObject({
+      name: 'AccessDenied',
+      message: expect.stringContaining('assumed-role/ConsoleGuestRole/'),
+      $metadata: { httpStatusCode: 403 },
+    });
+    await expect(client.send(new PutObjectCommand({ Bucket: GUEST_READABLE, Key: 'hello.txt', Body: 'changed' }))).rejects.toMatchObject({
+      name: 'AccessDenied',
+      message: expect.stringContaining('not authorized to perform: s3:PutObject'),
+    });
   });
 
   it('presigns with session credentials (X-Amz-Security-Token)', async () => {
     const { credentials } = await guestCredentials(stack);
-    const url = await getSignedUrl(rootS3Client(stack, { credentials }), new GetObjectCommand({ Bucket: BUCKET, Key: 'hello.txt' }), { expiresIn: 60 });
+    const url = await getSignedUrl(rootS3Client(stack, { credentials }), new GetObjectCommand({ Bucket: GUEST_READABLE, Key: 'hello.txt' }), { expiresIn: 60 });
     expect(new URL(url).searchParams.get('X-Amz-Security-Token')).toBe(credentials.sessionToken);
     const response = await fetch(url);
     expect(await response.text()).toBe('hello');
@@ -185,7 +199,7 @@ describe('session credentials from the Cognito identity pool', () => {
         clientConfig: { endpoint: stack.endpoint, region: 'us-east-1' },
       }),
     });
-    const head = await client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'hello.txt' }));
+    const head = await client.send(new HeadObjectCommand({ Bucket: GUEST_READABLE, Key: 'hello.txt' }));
     expect(head.ContentLength).toBe(5);
   });
 

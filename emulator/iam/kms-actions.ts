@@ -1,0 +1,48 @@
+import { operationActions, type ActionMapping as Mapping, type AuthorizationRequest } from './policy.js';
+
+/** The key (and for CreateAlias the alias) a KMS request addresses, as ARNs; absent when no such key exists. */
+export interface KmsRequestTarget {
+  keyArn?: string;
+  aliasArn?: string;
+}
+
+type ActionMapping = Mapping<KmsRequestTarget>;
+
+/** A request for a key that does not exist is left to the operation, which answers NotFoundException. */
+const onKey =
+  (action: string): ActionMapping =>
+  ({ keyArn }) => (keyArn === undefined ? [] : [{ action, resource: keyArn }]);
+
+const onAccount =
+  (action: string): ActionMapping =>
+  () => [{ action, resource: '*' }];
+
+/** Each KMS operation the stack serves → its IAM action, on the key's ARN or on `*` for account-wide operations. */
+export const KMS_OPERATION_ACTIONS: Readonly<Record<string, ActionMapping>> = {
+  CreateKey: onAccount('kms:CreateKey'),
+  ListKeys: onAccount('kms:ListKeys'),
+  ListAliases: onAccount('kms:ListAliases'),
+  DescribeKey: onKey('kms:DescribeKey'),
+  // CreateAlias needs the permission on the alias and on the key it points to.
+  CreateAlias: (target) => [
+    ...(target.aliasArn === undefined ? [] : [{ action: 'kms:CreateAlias', resource: target.aliasArn }]),
+    ...onKey('kms:CreateAlias')(target),
+  ],
+  EnableKey: onKey('kms:EnableKey'),
+  DisableKey: onKey('kms:DisableKey'),
+  Encrypt: onKey('kms:Encrypt'),
+  Decrypt: onKey('kms:Decrypt'),
+  GenerateDataKey: onKey('kms:GenerateDataKey'),
+};
+
+export function kmsOperationActions(operation: string, target: KmsRequestTarget): AuthorizationRequest[] {
+  return operationActions(KMS_OPERATION_ACTIONS, operation, target);
+}
+
+/**
+ * The KMS actions S3 performs with the caller's permissions when it encrypts
+ * or decrypts for them; kms:ViaService tells such calls from direct ones.
+ */
+export function kmsActionsViaS3(actions: readonly string[], keyArn: string, region: string): AuthorizationRequest[] {
+  return actions.map((action) => ({ action, resource: keyArn, context: { 'kms:ViaService': `s3.${region}.amazonaws.com` } }));
+}
