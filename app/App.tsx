@@ -1,21 +1,37 @@
 import AppLayout from '@cloudscape-design/components/app-layout';
-import ContentLayout from '@cloudscape-design/components/content-layout';
-import Header from '@cloudscape-design/components/header';
+import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
+import Alert from '@cloudscape-design/components/alert';
 import TopNavigation from '@cloudscape-design/components/top-navigation';
 import { BucketsPage } from './features/buckets/BucketsPage';
+import { ObjectDetailsPage } from './features/object-details/ObjectDetailsPage';
+import { ObjectsPage } from './features/objects/ObjectsPage';
+import { breadcrumbsOf } from './routing/breadcrumbs';
+import type { Route } from './routing/routes';
+import { followInApp, useRoute } from './routing/use-route';
+
+function PageFor({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'buckets':
+      return <BucketsPage />;
+    case 'objects':
+      return <ObjectsPage key={`${route.bucket}/${route.prefix}`} bucket={route.bucket} prefix={route.prefix} />;
+    case 'object':
+      return <ObjectDetailsPage key={`${route.bucket}/${route.key}`} bucket={route.bucket} objectKey={route.key} versionId={route.versionId} />;
+    case 'not-found':
+      return <Alert type="warning" header="Page not found">{`Nothing lives at ${route.path}.`}</Alert>;
+  }
+}
 
 export function App() {
+  const route = useRoute();
   return (
     <>
-      <TopNavigation identity={{ href: '/', title: 'S3 Encryption Console' }} />
+      <TopNavigation identity={{ href: '/', title: 'S3 Encryption Console', onFollow: followInApp }} />
       <AppLayout
         navigationHide
         toolsHide
-        content={
-          <ContentLayout header={<Header variant="h1">Find and fix unencrypted S3 objects</Header>}>
-            <BucketsPage />
-          </ContentLayout>
-        }
+        breadcrumbs={<BreadcrumbGroup items={breadcrumbsOf(route)} onFollow={followInApp} ariaLabel="Breadcrumbs" />}
+        content={<PageFor route={route} />}
       />
     </>
   );

@@ -10,8 +10,7 @@ const RETRYABLE_CODES = new Set(['SlowDown', 'ThrottlingException', 'InternalErr
 
 export function toAwsProblem(error: unknown): AwsProblem {
   if (error instanceof Error) {
-    const meta = (error as { $metadata?: { httpStatusCode?: number } }).$metadata;
-    const status = meta?.httpStatusCode;
+    const status = httpStatusOf(error);
     const code = error.name && error.name !== 'Error' ? error.name : status ? `HTTP ${status}` : 'NetworkError';
     const message =
       error.message && error.message !== 'UnknownError'
@@ -22,4 +21,12 @@ export function toAwsProblem(error: unknown): AwsProblem {
     return { code, message, retryable: RETRYABLE_CODES.has(code) || status === undefined || status >= 500, status };
   }
   return { code: 'Unknown', message: String(error), retryable: false };
+}
+
+export function isRetryable(error: unknown): boolean {
+  return toAwsProblem(error).retryable;
+}
+
+export function httpStatusOf(error: unknown): number | undefined {
+  return (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
 }

@@ -1,10 +1,13 @@
+import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { AppConfig } from '../config/app-config';
 import type { CredentialProvider } from './credentials';
+import { keepDotSegments } from './dot-segments';
 
-/** One S3 client per region, shared by every query, so connections and credentials are reused. */
+/** One S3 and one KMS client per region, shared by every query, so connections and credentials are reused. */
 export class AwsClients {
   private readonly s3Clients = new Map<string, S3Client>();
+  private readonly kmsClients = new Map<string, KMSClient>();
 
   constructor(
     readonly config: AppConfig,
@@ -23,7 +26,17 @@ export class AwsClients {
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
       });
+      client.middlewareStack.add(keepDotSegments(this.config.s3.forcePathStyle), { step: 'build', name: 'keepDotSegments' });
       this.s3Clients.set(region, client);
+    }
+    return client;
+  }
+
+  kms(region = this.config.region): KMSClient {
+    let client = this.kmsClients.get(region);
+    if (!client) {
+      client = new KMSClient({ region, endpoint: this.config.kms.endpoint, credentials: this.credentials });
+      this.kmsClients.set(region, client);
     }
     return client;
   }

@@ -11,7 +11,7 @@ export interface BucketConfig {
 
 export type CompliancePolicy =
   | { require: 'any-sse' }
-  | { require: 'sse-kms'; keyArns?: string[] };
+  | { require: 'sse-kms'; keyArns?: readonly string[] };
 
 export interface AppConfig {
   region: string;

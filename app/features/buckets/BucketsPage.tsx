@@ -1,37 +1,29 @@
-import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Header from '@cloudscape-design/components/header';
 import Table from '@cloudscape-design/components/table';
-import { useHeadBucket } from '../../api/head-bucket';
-import { toAwsProblem } from '../../api/aws-error';
-import { useAwsClients } from '../../aws/aws-context';
-
-function BucketRegion({ bucket }: { bucket: string }) {
-  const head = useHeadBucket(bucket);
-  if (head.isPending) return <Box color="text-status-inactive">Checking…</Box>;
-  if (head.isError) {
-    const problem = toAwsProblem(head.error);
-    return <Box color="text-status-error">{`${problem.code}: ${problem.message}`}</Box>;
-  }
-  return <span>{head.data.region}</span>;
-}
+import { AddBucketForm } from './AddBucketForm';
+import { bucketColumns } from './bucket-columns';
+import { useBucketList } from './use-bucket-list';
 
 export function BucketsPage() {
-  const { config } = useAwsClients();
+  const buckets = useBucketList();
   return (
     <Table
+      variant="full-page"
       header={
-        <Header counter={`(${config.buckets.length})`} description="Buckets listed in config.json.">
+        <Header
+          variant="awsui-h1-sticky"
+          counter={`(${buckets.entries.length})`}
+          description={buckets.source}
+          actions={<AddBucketForm add={buckets.add} />}
+        >
           Buckets
         </Header>
       }
-      items={config.buckets}
+      items={buckets.entries}
       trackBy="name"
-      columnDefinitions={[
-        { id: 'name', header: 'Name', cell: (bucket) => bucket.name },
-        { id: 'region', header: 'Region', cell: (bucket) => <BucketRegion bucket={bucket.name} /> },
-      ]}
-      empty={<Alert type="info">No buckets are configured. Add them to the "buckets" list in config.json.</Alert>}
+      columnDefinitions={bucketColumns(buckets.remove)}
+      empty={<Box textAlign="center">No buckets yet: add one by name, or list them under "buckets" in config.json.</Box>}
     />
   );
 }

@@ -1,0 +1,69 @@
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import type { AwsClients } from '../aws/clients';
+import { useAwsClients } from '../aws/aws-context';
+import { isRetryable } from './aws-error';
+import { queryKeys } from './keys';
+import { decodeUrlEncodedName } from './url-encoded-names';
+
+/** S3 returns at most 1,000 keys a request, whatever MaxKeys asks. */
+const LISTING_PAGE_SIZE = 1000;
+
+export interface ListedObject {
+  key: string;
+  size?: number;
+  lastModified?: Date;
+  storageClass?: string;
+}
+
+/** One ListObjectsV2 page of a folder: its sub-folders (CommonPrefixes) and its objects. */
+export interface ObjectListingPage {
+  folders: string[];
+  objects: ListedObject[];
+  nextContinuationToken?: string;
+}
+
+export async function listObjectsPage(
+  clients: AwsClients,
+  bucket: string,
+  prefix: string,
+  continuationToken?: string,
+): Promise<ObjectListingPage> {
+  const output = await clients.s3(clients.regionOf(bucket)).send(
+    new ListObjectsV2Command({
+      Bucket: bucket,
+      Prefix: prefix,
+      Delimiter: '/',
+      MaxKeys: LISTING_PAGE_SIZE,
+      ContinuationToken: continuationToken,
+      // XML 1.0 cannot carry every character a key may hold; URL-encoded names always survive.
+      EncodingType: 'url',
+    }),
+  );
+  // A server that ignores EncodingType says so by not echoing it; its names are then plain.
+  const decode = output.EncodingType === 'url' ? decodeUrlEncodedName : (name: string) => name;
+  return {
+    folders: (output.CommonPrefixes ?? []).flatMap((folder) => (folder.Prefix === undefined ? [] : [decode(folder.Prefix)])),
+    objects: (output.Contents ?? []).flatMap((object) =>
+      object.Key === undefined
+        ? []
+        : [{ key: decode(object.Key), size: object.Size, lastModified: object.LastModified, storageClass: object.StorageClass }],
+    ),
+    nextContinuationToken: output.IsTruncated ? output.NextContinuationToken : undefined,
+  };
+}
+
+/** The folder's listing as an infinite query whose page parameter is S3's continuation token. */
+export const listObjectsQuery = (clients: AwsClients, bucket: string, prefix: string) =>
+  infiniteQueryOptions({
+    queryKey: queryKeys.objectList(bucket, prefix),
+    queryFn: ({ pageParam }) => listObjectsPage(clients, bucket, prefix, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextContinuationToken,
+    // The SDK already retries throttling and network failures with backoff; one more round is enough before the Retry button.
+    retry: (failures, error) => failures < 1 && isRetryable(error),
+  });
+
+export function useListObjects(bucket: string, prefix: string) {
+  return useInfiniteQuery(listObjectsQuery(useAwsClients(), bucket, prefix));
+}

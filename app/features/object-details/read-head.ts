@@ -1,0 +1,8 @@
+import type { ObjectHead } from '../../api/head-object';
+import type { HeaderAccess } from './header-access.utils';
+
+/** A HeadObject answer together with what the browser could see of it. */
+export interface ReadHead {
+  head: ObjectHead;
+  access: HeaderAccess;
+}
