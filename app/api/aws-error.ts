@@ -8,7 +8,20 @@ export interface AwsProblem {
 
 const RETRYABLE_CODES = new Set(['SlowDown', 'ThrottlingException', 'InternalError', 'ServiceUnavailable', 'RequestTimeout']);
 
+/**
+ * A browser reports a request that got no readable answer (network down, or
+ * refused by CORS — which is also how a missing bucket looks) only as a
+ * TypeError, hiding which it was.
+ */
+const UNREACHABLE: AwsProblem = {
+  code: 'NetworkError',
+  message:
+    "No answer could be read: the network or the endpoint is down, or the bucket's CORS rules do not allow this page (a bucket that does not exist looks the same to a browser).",
+  retryable: true,
+};
+
 export function toAwsProblem(error: unknown): AwsProblem {
+  if (error instanceof TypeError && httpStatusOf(error) === undefined) return UNREACHABLE;
   if (error instanceof Error) {
     const status = httpStatusOf(error);
     const code = error.name && error.name !== 'Error' ? error.name : status ? `HTTP ${status}` : 'NetworkError';

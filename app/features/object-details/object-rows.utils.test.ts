@@ -59,7 +59,7 @@ describe('overviewRows', () => {
       WebsiteRedirectLocation: '/elsewhere',
     };
     expect(overviewRows(head, readable)).toEqual([
-      { label: 'Size', value: '2,048 bytes (2.0 KiB)' },
+      { label: 'Size', value: '2,048 bytes (2.0 KB)' },
       { label: 'ETag', value: 'abc' },
       { label: 'Last modified', value: '2020-01-20 12:00:00 UTC' },
       { label: 'Version ID', value: 'v1' },

@@ -7,7 +7,8 @@ import Toggle from '@cloudscape-design/components/toggle';
 import type { ReactNode } from 'react';
 import { EncryptionCell } from './EncryptionCell';
 import { ObjectName } from './ObjectName';
-import { formatSize, type ListingRow } from './objects.utils';
+import { formatSize } from '../../ui/format-size';
+import type { ListingRow } from './objects.utils';
 import type { FolderObjects } from './use-folder-objects';
 
 // One formatter for every cell: building one per call costs more than the rest of the row.
@@ -32,7 +33,7 @@ export function ObjectsTable({ bucket, folder, search, searchText, onFlaggedOnly
   const counter = `(${folder.shownCount}${folder.openEnd ? '+' : ''})`;
   const columns = [
     { id: 'name', header: 'Name', cell: (row: ListingRow) => <ObjectName bucket={bucket} row={row} />, isRowHeader: true },
-    { id: 'size', header: 'Size', cell: (row: ListingRow) => (row.type === 'object' ? formatSize(row.object.size) : '-') },
+    { id: 'size', header: 'Size', cell: (row: ListingRow) => (row.type === 'object' && row.object.size !== undefined ? formatSize(row.object.size) : '-') },
     {
       id: 'lastModified',
       header: 'Last modified',

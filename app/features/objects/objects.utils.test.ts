@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_HOSTILE_KEYS } from '../../../emulator/seed/demo-constants';
 import type { ObjectListingPage } from '../../api/list-objects';
 import {
-  formatSize,
   keysToRead,
   listingRows,
   nameWithin,
@@ -104,12 +103,3 @@ describe('keysToRead', () => {
   });
 });
 
-describe('formatSize', () => {
-  it('writes sizes as the S3 console does', () => {
-    expect(formatSize(undefined)).toBe('-');
-    expect(formatSize(1)).toBe('1 byte');
-    expect(formatSize(1023)).toBe('1023 bytes');
-    expect(formatSize(1536)).toBe('1.5 KB');
-    expect(formatSize(12 * 1024 * 1024)).toBe('12.0 MB');
-  });
-});

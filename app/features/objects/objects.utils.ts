@@ -88,17 +88,3 @@ export function keysToRead(objects: readonly ObjectRow[], readBefore: ReadonlySe
   for (const row of onScreen) if (row.type === 'object') wanted.add(row.object.key);
   return objects.filter((row, index) => index < scanned || wanted.has(row.object.key)).map((row) => row.object.key);
 }
-
-const SIZE_UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB', 'PB'];
-
-/** Sizes as the S3 console writes them: 1 KB = 1,024 bytes, one decimal above bytes. */
-export function formatSize(bytes: number | undefined): string {
-  if (bytes === undefined) return '-';
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < SIZE_UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}` : `${value.toFixed(1)} ${SIZE_UNITS[unit]}`;
-}
