@@ -24,6 +24,8 @@ export default defineConfig({
     command: 'npx tsx e2e/test-server.ts',
     url: `http://127.0.0.1:${E2E_APP_PORT}/config.json`,
     reuseExistingServer: false,
+    // ID tokens that expire during the run: a page that needs credentials later goes through the console's renewal.
+    env: { E2E_ID_TOKEN_TTL: process.env.E2E_ID_TOKEN_TTL ?? '20' },
     timeout: 60_000,
     stdout: 'pipe',
   },

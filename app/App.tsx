@@ -1,7 +1,18 @@
 import AppLayout from '@cloudscape-design/components/app-layout';
 import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Alert from '@cloudscape-design/components/alert';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import TopNavigation from '@cloudscape-design/components/top-navigation';
+import { useMemo } from 'react';
+import { AwsClientsContext } from './aws/aws-context';
+import { AwsClients } from './aws/clients';
+import { cognitoCredentials, type UserPoolLogin } from './aws/credentials';
+import type { AppConfig } from './config/app-config';
+import { AuthCallbackPage } from './features/auth/AuthCallbackPage';
+import type { AuthSession, SessionState } from './features/auth/auth-session';
+import { SignInPage } from './features/auth/SignInPage';
+import { useSessionNavigation } from './features/auth/use-session-navigation';
+import { useSessionState } from './features/auth/use-session-state';
 import { BucketsPage } from './features/buckets/BucketsPage';
 import { ObjectDetailsPage } from './features/object-details/ObjectDetailsPage';
 import { ObjectsPage } from './features/objects/ObjectsPage';
@@ -9,7 +20,9 @@ import { breadcrumbsOf } from './routing/breadcrumbs';
 import type { Route } from './routing/routes';
 import { followInApp, useRoute } from './routing/use-route';
 
-function PageFor({ route }: { route: Route }) {
+type ConsoleRoute = Exclude<Route, { page: 'auth-callback' }>;
+
+function PageFor({ route }: { route: ConsoleRoute }) {
   switch (route.page) {
     case 'buckets':
       return <BucketsPage />;
@@ -22,16 +35,61 @@ function PageFor({ route }: { route: Route }) {
   }
 }
 
-export function App() {
+/** The pages with AWS clients whose credentials are the signed-in user's (`login`) or a guest's. */
+function ConsolePages({ config, login, route }: { config: AppConfig; login: UserPoolLogin | undefined; route: ConsoleRoute }) {
+  const clients = useMemo(() => new AwsClients(config, cognitoCredentials(config, login)), [config, login]);
+  return (
+    <AwsClientsContext.Provider value={clients}>
+      <PageFor route={route} />
+    </AwsClientsContext.Provider>
+  );
+}
+
+/** Who may see the console now: the signed-in user, a guest where config.json allows them, or no one until they sign in. */
+function accessOf(state: SessionState, allowGuests: boolean): 'checking' | 'user' | 'guest' | 'sign-in' | 'session-ended' {
+  switch (state.status) {
+    case 'starting':
+      return 'checking';
+    case 'signed-in':
+      return 'user';
+    case 'signed-out':
+      return allowGuests ? 'guest' : 'sign-in';
+    case 'expired':
+      return 'session-ended';
+  }
+}
+
+type Access = ReturnType<typeof accessOf>;
+
+function Content({ config, session, route, access }: { config: AppConfig; session: AuthSession; route: Route; access: Access }) {
+  if (route.page === 'auth-callback') return <AuthCallbackPage session={session} />;
+  switch (access) {
+    case 'checking':
+      return <StatusIndicator type="loading">Checking your sign-in…</StatusIndicator>;
+    case 'sign-in':
+    case 'session-ended':
+      return <SignInPage session={session} expired={access === 'session-ended'} />;
+    case 'user':
+    case 'guest':
+      return <ConsolePages config={config} login={access === 'user' ? session.login : undefined} route={route} />;
+  }
+}
+
+export function App({ config, session }: { config: AppConfig; session: AuthSession }) {
   const route = useRoute();
+  const state = useSessionState(session);
+  const navigation = useSessionNavigation(session, state, config.cognito.allowGuests);
+  const access = accessOf(state, config.cognito.allowGuests);
+  const inConsole = route.page !== 'auth-callback' && (access === 'user' || access === 'guest');
   return (
     <>
-      <TopNavigation identity={{ href: '/', title: 'S3 Encryption Console', onFollow: followInApp }} />
+      <TopNavigation identity={{ href: '/', title: 'S3 Encryption Console', onFollow: followInApp }} utilities={navigation.utilities} />
       <AppLayout
         navigationHide
         toolsHide
-        breadcrumbs={<BreadcrumbGroup items={breadcrumbsOf(route)} onFollow={followInApp} ariaLabel="Breadcrumbs" />}
-        content={<PageFor route={route} />}
+        notifications={navigation.notice}
+        breadcrumbs={inConsole ? <BreadcrumbGroup items={breadcrumbsOf(route)} onFollow={followInApp} ariaLabel="Breadcrumbs" /> : undefined}
+        content={<Content config={config} session={session} route={route} access={access} />}
       />
     </>
   );

@@ -13,6 +13,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEMO_BUCKET_NAMES, DEMO_BUCKETS, DEMO_CORS_RULE } from '../emulator/seed/demo-constants';
 import { DEFAULT_ROOT_ACCESS_KEY_ID, DEFAULT_ROOT_SECRET_ACCESS_KEY } from '../emulator/options';
 import { E2E_STACK_PORT } from './ports';
+import { alice, signIn } from './sign-in';
 
 /** The stack as an administrator sees it, to check the page against what S3 and KMS hold. */
 const rootAccess = {
@@ -112,6 +113,8 @@ async function addBucket(page: Page, bucket: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Bucket name to add' }).fill(bucket);
   await page.getByRole('button', { name: 'Add bucket' }).click();
 }
+
+test.beforeEach(({ page }) => signIn(page, alice));
 
 test('lists every demo bucket with its region, default encryption, SSE-C block, versioning and header visibility', async ({ page }) => {
   await page.goto('/');

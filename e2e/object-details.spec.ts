@@ -6,6 +6,7 @@ import { routeHref } from '../app/routing/routes';
 import { DEMO_BUCKETS, DEMO_HOSTILE_KEYS, DEMO_SSE_C_KEY_BASE64 } from '../emulator/seed/demo-constants';
 import { E2E_STACK_PORT } from './ports';
 import { rootKms, rootS3 } from './root-clients';
+import { alice, signIn } from './sign-in';
 
 const bucket = DEMO_BUCKETS.mixed;
 const SSE_C_KEY = 'encryption/sse-c.txt';
@@ -56,6 +57,8 @@ async function stackExposedHeaders(): Promise<Set<string>> {
 const etagOf = (head: HeadObjectCommandOutput) => head.ETag!.replace(/"/g, '');
 /** The page gives the exact byte count first, then a human size from 1 KiB on. */
 const exactBytes = (head: HeadObjectCommandOutput) => `${head.ContentLength!.toLocaleString('en-US')} bytes`;
+
+test.beforeEach(({ page }) => signIn(page, alice));
 
 test('SSE-KMS objects show their key ARN, alias and bucket key as the stack holds them', async ({ page }) => {
   const bucketKeys: string[] = [];

@@ -4,6 +4,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEMO_BUCKETS, DEMO_HOSTILE_KEYS, DEMO_SSE_C_KEY_BASE64 } from '../emulator/seed/demo-constants';
 import { E2E_STACK_PORT } from './ports';
 import { rootKms, rootS3 } from './root-clients';
+import { alice, signIn } from './sign-in';
 
 async function listFolder(bucket: string, prefix: string): Promise<{ folders: string[]; keys: string[] }> {
   const folders: string[] = [];
@@ -98,6 +99,8 @@ async function showReason(cell: Locator, reason: string): Promise<void> {
   await cell.getByRole('button', { name: 'Cannot read' }).click();
   await expect(cell).toContainText(reason);
 }
+
+test.beforeEach(({ page }) => signIn(page, alice));
 
 test.beforeEach(({ page }) => {
   page.on('dialog', (dialog) => {

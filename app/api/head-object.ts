@@ -1,4 +1,4 @@
-import { HeadObjectCommand, type HeadObjectCommandOutput } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, type HeadObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { AwsClients } from '../aws/clients';
 import { useAwsClients } from '../aws/aws-context';
@@ -6,6 +6,7 @@ import type { CustomerKey } from '../domain/customer-key';
 import { queryKeys } from './keys';
 import { headObjectLimiter } from './limiter';
 import { isRetryable } from './aws-error';
+import { customerKeyFields } from './write-encryption';
 
 export interface ObjectAddress {
   bucket: string;
@@ -17,16 +18,19 @@ export interface ObjectAddress {
 export type ObjectHead = Omit<HeadObjectCommandOutput, '$metadata'>;
 
 export async function headObject(clients: AwsClients, address: ObjectAddress, customerKey?: CustomerKey): Promise<ObjectHead> {
-  const { $metadata: _, ...head } = await headObjectLimiter.run(() =>
-    clients.s3(clients.regionOf(address.bucket)).send(
-      new HeadObjectCommand({
-        Bucket: address.bucket,
-        Key: address.key,
-        VersionId: address.versionId,
-        ChecksumMode: 'ENABLED',
-        ...(customerKey ? { SSECustomerAlgorithm: 'AES256', SSECustomerKey: customerKey.keyBase64 } : {}),
-      }),
-    ),
+  return headObjectLimiter.run(() => headObjectWithClient(clients.s3(clients.regionOf(address.bucket)), address, customerKey));
+}
+
+/** HeadObject through a given client, for callers that pace their own requests (the re-encryption job). */
+export async function headObjectWithClient(s3: S3Client, address: ObjectAddress, customerKey?: CustomerKey): Promise<ObjectHead> {
+  const { $metadata: _, ...head } = await s3.send(
+    new HeadObjectCommand({
+      Bucket: address.bucket,
+      Key: address.key,
+      VersionId: address.versionId,
+      ChecksumMode: 'ENABLED',
+      ...customerKeyFields(customerKey),
+    }),
   );
   return head;
 }

@@ -7,6 +7,7 @@ import { keepDotSegments } from './dot-segments';
 /** One S3 and one KMS client per region, shared by every query, so connections and credentials are reused. */
 export class AwsClients {
   private readonly s3Clients = new Map<string, S3Client>();
+  private readonly jobS3Clients = new Map<string, S3Client>();
   private readonly kmsClients = new Map<string, KMSClient>();
 
   constructor(
@@ -15,7 +16,20 @@ export class AwsClients {
   ) {}
 
   s3(region = this.config.region): S3Client {
-    let client = this.s3Clients.get(region);
+    return this.s3With(this.s3Clients, region, {});
+  }
+
+  /**
+   * The client re-encryption jobs use: one attempt per request, because the
+   * job retries by itself (it pauses on an expired session at once, and the
+   * SDK's shared retry quota would run dry in the middle of a large job).
+   */
+  s3ForJobs(region = this.config.region): S3Client {
+    return this.s3With(this.jobS3Clients, region, { maxAttempts: 1 });
+  }
+
+  private s3With(clients: Map<string, S3Client>, region: string, settings: { maxAttempts?: number }): S3Client {
+    let client = clients.get(region);
     if (!client) {
       client = new S3Client({
         region,
@@ -25,9 +39,10 @@ export class AwsClients {
         // Browsers can read checksum headers only if CORS exposes them; validate only where S3 requires it.
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
+        ...settings,
       });
       client.middlewareStack.add(keepDotSegments(this.config.s3.forcePathStyle), { step: 'build', name: 'keepDotSegments' });
-      this.s3Clients.set(region, client);
+      clients.set(region, client);
     }
     return client;
   }

@@ -4,7 +4,10 @@ import { ConfigError, parseAppConfig } from './app-config';
 const valid = {
   region: 'us-east-1',
   s3: { endpoint: 'http://127.0.0.1:4566/', forcePathStyle: true },
-  cognito: { identityPoolId: 'us-east-1:0c0a1e5e-0000-4000-8000-00000000c0de' },
+  cognito: {
+    identityPoolId: 'us-east-1:0c0a1e5e-0000-4000-8000-00000000c0de',
+    userPool: { issuer: 'http://127.0.0.1:4566/us-east-1_LocalPool/', clientId: 'local-console-client' },
+  },
   buckets: ['legacy-archive', { name: 'eu-bucket', region: 'eu-west-1' }],
 };
 
@@ -24,7 +27,18 @@ describe('parseAppConfig', () => {
       region: 'us-east-1',
       s3: { endpoint: 'http://127.0.0.1:4566', forcePathStyle: true },
       kms: { endpoint: undefined },
-      cognito: { identityPoolId: valid.cognito.identityPoolId, endpoint: undefined },
+      cognito: {
+        identityPoolId: valid.cognito.identityPoolId,
+        endpoint: undefined,
+        userPool: {
+          issuer: 'http://127.0.0.1:4566/us-east-1_LocalPool',
+          clientId: 'local-console-client',
+          domain: 'http://127.0.0.1:4566/us-east-1_LocalPool',
+          redirectPath: '/auth/callback',
+          signOutPath: '/',
+        },
+        allowGuests: false,
+      },
       buckets: [{ name: 'legacy-archive' }, { name: 'eu-bucket', region: 'eu-west-1' }],
       policy: { require: 'any-sse' },
     });
@@ -46,7 +60,61 @@ describe('parseAppConfig', () => {
       '"buckets[0].name" must be an S3 bucket name',
       '"policy.keyArns" must be a list of full KMS key ARNs',
       '"s3.endpoint" must be an http(s) URL',
+      '"cognito.userPool" must be an object: the user pool users sign in to',
     ]);
+  });
+
+  describe('the user pool and guests', () => {
+    const withCognito = (changes: Record<string, unknown>, userPool: Record<string, unknown> = {}) => ({
+      ...valid,
+      cognito: { ...valid.cognito, ...changes, userPool: { ...valid.cognito.userPool, ...userPool } },
+    });
+
+    it('keeps the managed login domain, paths and allowGuests as given', () => {
+      const aws = withCognito(
+        { allowGuests: true },
+        {
+          issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123',
+          clientId: '1example23456789',
+          domain: 'https://console-login.auth.eu-west-1.amazoncognito.com',
+          redirectPath: '/auth/callback',
+          signOutPath: '/signed-out',
+        },
+      );
+      expect(parseAppConfig(aws).cognito).toMatchObject({
+        allowGuests: true,
+        userPool: {
+          issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123',
+          clientId: '1example23456789',
+          domain: 'https://console-login.auth.eu-west-1.amazoncognito.com',
+          redirectPath: '/auth/callback',
+          signOutPath: '/signed-out',
+        },
+      });
+    });
+
+    it('names each bad user pool field and a non-boolean allowGuests', () => {
+      expect(
+        problemsOf(withCognito({ allowGuests: 'yes' }, { issuer: 'cognito-idp', clientId: 'has space', domain: 42, redirectPath: '/callback', signOutPath: '//evil.example' })),
+      ).toEqual([
+        '"cognito.allowGuests" must be true or false',
+        '"cognito.userPool.issuer" must be an http(s) URL',
+        '"cognito.userPool.clientId" must be the id of the user pool\'s app client',
+        '"cognito.userPool.domain" must be an http(s) URL',
+        '"cognito.userPool.redirectPath" must be "/auth/callback", the console\'s sign-in callback',
+        '"cognito.userPool.signOutPath" must be a path of the console, such as "/"',
+      ]);
+    });
+
+    it.each(['https://evil.example/', '/\\evil.example', 'relative', '/with space', '/a?b', ''])('refuses %j as the sign-out path', (signOutPath) => {
+      expect(problemsOf(withCognito({}, { signOutPath }))).toEqual(['"cognito.userPool.signOutPath" must be a path of the console, such as "/"']);
+    });
+
+    it('asks for the managed login domain of an AWS user pool, whose /logout is not on the issuer', () => {
+      expect(problemsOf(withCognito({}, { issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123' }))).toEqual([
+        '"cognito.userPool.domain" is needed for an AWS user pool: its managed login URL (https://DOMAIN.auth.REGION.amazoncognito.com), where /logout is',
+      ]);
+    });
   });
 
   it('rejects a file that is not an object', () => {

@@ -1,3 +1,5 @@
+import { AUTH_CALLBACK_PATH } from '../routing/routes';
+
 /**
  * The console's runtime configuration, read from /config.json at start-up so
  * one build serves any account: the local stack, another S3-compatible
@@ -13,11 +15,25 @@ export type CompliancePolicy =
   | { require: 'any-sse' }
   | { require: 'sse-kms'; keyArns?: readonly string[] };
 
+/** The Cognito user pool users sign in to, through its managed login (OpenID Connect, code flow with PKCE). */
+export interface UserPoolConfig {
+  /** The OIDC issuer: https://cognito-idp.REGION.amazonaws.com/POOL_ID on AWS. */
+  issuer: string;
+  /** The app client: public, without a secret. */
+  clientId: string;
+  /** The managed login's base URL, where /logout lives: https://DOMAIN.auth.REGION.amazoncognito.com on AWS. */
+  domain: string;
+  /** Where the managed login sends the browser back to; it must be one of the app client's callback URLs. */
+  redirectPath: string;
+  /** Where /logout sends the browser back to; it must be one of the app client's sign-out URLs. */
+  signOutPath: string;
+}
+
 export interface AppConfig {
   region: string;
   s3: { endpoint?: string; forcePathStyle: boolean };
   kms: { endpoint?: string };
-  cognito: { identityPoolId: string; endpoint?: string };
+  cognito: { identityPoolId: string; endpoint?: string; userPool: UserPoolConfig; allowGuests: boolean };
   buckets: BucketConfig[];
   policy: CompliancePolicy;
 }
@@ -31,6 +47,11 @@ export class ConfigError extends Error {
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const IDENTITY_POOL_ID = /^[a-z]{2}(-[a-z]+)+-\d:[0-9a-f-]{36}$/;
 const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/;
+const APP_CLIENT_ID = /^[\w+-]{1,128}$/;
+/** An AWS user pool's issuer, whose /logout is not on that host but on the managed login domain. */
+const AWS_USER_POOL_ISSUER = /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com\//;
+/** A path on the console's own origin: one leading slash (never '//' or '/\\', which browsers read as another host). */
+const SAME_ORIGIN_PATH = /^\/(?![/\\])[^\s?#\\]*$/;
 
 type Json = Record<string, unknown>;
 
@@ -49,12 +70,7 @@ export function parseAppConfig(raw: unknown): AppConfig {
     problems.push(`"${name}" must be an object`);
     return {};
   };
-  const endpoint = (value: unknown, field: string): string | undefined => {
-    if (value === undefined) return undefined;
-    if (typeof value === 'string' && /^https?:\/\/[^\s/]+(\/.*)?$/.test(value)) return value.replace(/\/$/, '');
-    problems.push(`"${field}" must be an http(s) URL`);
-    return undefined;
-  };
+  const endpoint = (value: unknown, field: string) => (value === undefined ? undefined : httpUrl(value, field, problems));
 
   const region = root.region;
   if (typeof region !== 'string' || !REGION.test(region)) problems.push('"region" must be an AWS region such as "us-east-1"');
@@ -67,6 +83,8 @@ export function parseAppConfig(raw: unknown): AppConfig {
   if (typeof cognito.identityPoolId !== 'string' || !IDENTITY_POOL_ID.test(cognito.identityPoolId)) {
     problems.push('"cognito.identityPoolId" must look like "us-east-1:00000000-0000-0000-0000-000000000000"');
   }
+  const allowGuests = cognito.allowGuests ?? false;
+  if (typeof allowGuests !== 'boolean') problems.push('"cognito.allowGuests" must be true or false');
 
   const buckets = parseBuckets(root.buckets, problems);
   const policy = parsePolicy(root.policy, problems);
@@ -74,12 +92,54 @@ export function parseAppConfig(raw: unknown): AppConfig {
     region: region as string,
     s3: { endpoint: endpoint(s3.endpoint, 's3.endpoint'), forcePathStyle: forcePathStyle === true },
     kms: { endpoint: endpoint(section('kms').endpoint, 'kms.endpoint') },
-    cognito: { identityPoolId: cognito.identityPoolId as string, endpoint: endpoint(cognito.endpoint, 'cognito.endpoint') },
+    cognito: {
+      identityPoolId: cognito.identityPoolId as string,
+      endpoint: endpoint(cognito.endpoint, 'cognito.endpoint'),
+      userPool: parseUserPool(cognito.userPool, problems),
+      allowGuests: allowGuests === true,
+    },
     buckets,
     policy,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** An http(s) URL without its trailing slash, or undefined after naming the field in `problems`. */
+function httpUrl(value: unknown, field: string, problems: string[]): string | undefined {
+  if (typeof value === 'string' && /^https?:\/\/[^\s/]+(\/.*)?$/.test(value)) return value.replace(/\/$/, '');
+  problems.push(`"${field}" must be an http(s) URL`);
+  return undefined;
+}
+
+function parseUserPool(pool: unknown, problems: string[]): UserPoolConfig {
+  const field = (name: keyof UserPoolConfig) => `cognito.userPool.${name}`;
+  if (!isObject(pool)) {
+    problems.push('"cognito.userPool" must be an object: the user pool users sign in to');
+    return { issuer: '', clientId: '', domain: '', redirectPath: AUTH_CALLBACK_PATH, signOutPath: '/' };
+  }
+  const issuer = httpUrl(pool.issuer, field('issuer'), problems);
+  if (typeof pool.clientId !== 'string' || !APP_CLIENT_ID.test(pool.clientId)) {
+    problems.push(`"${field('clientId')}" must be the id of the user pool's app client`);
+  }
+  const domain = pool.domain === undefined ? undefined : httpUrl(pool.domain, field('domain'), problems);
+  if (pool.domain === undefined && issuer && AWS_USER_POOL_ISSUER.test(issuer)) {
+    problems.push(`"${field('domain')}" is needed for an AWS user pool: its managed login URL (https://DOMAIN.auth.REGION.amazoncognito.com), where /logout is`);
+  }
+  if ((pool.redirectPath ?? AUTH_CALLBACK_PATH) !== AUTH_CALLBACK_PATH) {
+    problems.push(`"${field('redirectPath')}" must be "${AUTH_CALLBACK_PATH}", the console's sign-in callback`);
+  }
+  const signOutPath = pool.signOutPath ?? '/';
+  if (typeof signOutPath !== 'string' || !SAME_ORIGIN_PATH.test(signOutPath)) {
+    problems.push(`"${field('signOutPath')}" must be a path of the console, such as "/"`);
+  }
+  return {
+    issuer: issuer as string,
+    clientId: pool.clientId as string,
+    domain: domain ?? (issuer as string),
+    redirectPath: AUTH_CALLBACK_PATH,
+    signOutPath: signOutPath as string,
+  };
 }
 
 function parseBuckets(value: unknown, problems: string[]): BucketConfig[] {

@@ -28,6 +28,12 @@ describe('routes', () => {
     expect(parseRoute('/buckets/b', '')).toEqual({ page: 'objects', bucket: 'b', prefix: '' });
   });
 
+  it('maps the sign-in callback, whatever its query, to the callback page', () => {
+    expect(parseRoute('/auth/callback', '?code=abc&state=xyz')).toEqual({ page: 'auth-callback' });
+    expect(roundTrip({ page: 'auth-callback' })).toEqual({ page: 'auth-callback' });
+    expect(parseRoute('/auth/callback/more', '')).toEqual({ page: 'not-found', path: '/auth/callback/more' });
+  });
+
   it('reports unknown paths and an object link without a key as not found', () => {
     expect(parseRoute('/nowhere', '')).toEqual({ page: 'not-found', path: '/nowhere' });
     expect(parseRoute('/buckets/b/object', '')).toEqual({ page: 'not-found', path: '/buckets/b/object' });

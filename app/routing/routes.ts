@@ -5,11 +5,16 @@
  */
 export type Route =
   | { page: 'buckets' }
+  | { page: 'auth-callback' }
   | { page: 'objects'; bucket: string; prefix: string }
   | { page: 'object'; bucket: string; key: string; versionId?: string }
   | { page: 'not-found'; path: string };
 
+/** Where the user pool's managed login sends the browser back after sign-in (the app client's callback URL). */
+export const AUTH_CALLBACK_PATH = '/auth/callback';
+
 export function parseRoute(pathname: string, search: string): Route {
+  if (pathname === AUTH_CALLBACK_PATH) return { page: 'auth-callback' };
   const params = new URLSearchParams(search);
   const segments = pathname.split('/').filter(Boolean).map(safeDecode);
   if (segments.length === 0) return { page: 'buckets' };
@@ -30,6 +35,8 @@ export function routeHref(route: Route): string {
   switch (route.page) {
     case 'buckets':
       return '/';
+    case 'auth-callback':
+      return AUTH_CALLBACK_PATH;
     case 'objects': {
       const base = `/buckets/${encodeURIComponent(route.bucket)}`;
       return route.prefix ? `${base}?${new URLSearchParams({ prefix: route.prefix })}` : base;

@@ -23,10 +23,12 @@ export function useRoute(): Route {
   return parseRoute(pathname, search);
 }
 
-export function navigate(route: Route | string): void {
+/** `replace` swaps the current history entry, for URLs the back button must not return to (a used sign-in callback). */
+export function navigate(route: Route | string, { replace = false } = {}): void {
   const href = typeof route === 'string' ? route : routeHref(route);
   if (href === currentUrl()) return;
-  window.history.pushState(null, '', href);
+  if (replace) window.history.replaceState(null, '', href);
+  else window.history.pushState(null, '', href);
   for (const listener of listeners) listener();
 }
 

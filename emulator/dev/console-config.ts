@@ -1,14 +1,22 @@
 import type { Plugin } from 'vite';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEMO_BUCKET_NAMES } from '../seed/demo-constants.js';
+import { DEMO_APP_CLIENT_ID, DEMO_USER_POOL_ID } from '../seed/demo-users.js';
 
 /** The console's config.json for a stack at `endpoint`; public/config.json is this for the default port. */
 export function demoConsoleConfig(endpoint: string, region: string, identityPoolId: string) {
+  // The stack serves the managed login (and its /logout) under the issuer, so domain and issuer are one URL.
+  const userPoolUrl = `${endpoint}/${DEMO_USER_POOL_ID(region)}`;
   return {
     region,
     s3: { endpoint, forcePathStyle: true },
     kms: { endpoint },
-    cognito: { identityPoolId, endpoint },
+    cognito: {
+      identityPoolId,
+      endpoint,
+      userPool: { issuer: userPoolUrl, clientId: DEMO_APP_CLIENT_ID, domain: userPoolUrl, redirectPath: '/auth/callback', signOutPath: '/' },
+      allowGuests: false,
+    },
     buckets: DEMO_BUCKET_NAMES.map((name) => ({ name })),
     policy: { require: 'any-sse' },
   };

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const consoleUrl = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
   console.log(describeStack(stack.endpoint, stack.ctx.options));
   console.log(`\nS3 Encryption Console on ${consoleUrl}`);
-  console.log('  sign-in: none needed yet — the console takes guest credentials from the local Cognito identity pool.');
+  console.log('  "Sign in" opens the user pool\'s login page: use one of the demo users above.');
   const stop = () => void Promise.all([vite.close(), stack.close()]).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

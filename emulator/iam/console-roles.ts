@@ -1,5 +1,5 @@
 import type { StackOptions } from '../options.js';
-import { consoleRolePolicies } from './console-policies.js';
+import { CONSOLE_POLICY_NAME, consoleRolePolicies } from './console-policies.js';
 import type { RoleStore } from './roles.js';
 
 /**
@@ -18,6 +18,6 @@ export function ensureConsoleRoles(roles: RoleStore, options: Pick<StackOptions,
     kmsKeyArns: '*',
   });
   for (const [roleName, document] of Object.entries(policies)) {
-    roles.ensure(roleName, [{ policyName: 'ConsoleAccess', document }]);
+    roles.ensure(roleName, [{ policyName: CONSOLE_POLICY_NAME, document }]);
   }
 }

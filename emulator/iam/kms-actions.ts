@@ -44,5 +44,10 @@ export function kmsOperationActions(operation: string, target: KmsRequestTarget)
  * or decrypts for them; kms:ViaService tells such calls from direct ones.
  */
 export function kmsActionsViaS3(actions: readonly string[], keyArn: string, region: string): AuthorizationRequest[] {
-  return actions.map((action) => ({ action, resource: keyArn, context: { 'kms:ViaService': `s3.${region}.amazonaws.com` } }));
+  return actions.map((action) => ({ action, resource: keyArn, context: { 'kms:ViaService': s3ViaService(region) } }));
+}
+
+/** The kms:ViaService value of KMS calls S3 makes in a region. */
+export function s3ViaService(region: string): string {
+  return `s3.${region}.amazonaws.com`;
 }

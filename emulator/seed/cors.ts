@@ -39,13 +39,22 @@ export const CONSOLE_EXPOSE_HEADERS: readonly string[] = [
 
 const CONSOLE_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'];
 
-export const DEMO_CORS_RULE: CorsRule = {
-  allowedOrigins: ['*'],
-  allowedMethods: CONSOLE_METHODS,
-  allowedHeaders: ['*'],
-  exposeHeaders: [...CONSOLE_EXPOSE_HEADERS],
-  maxAgeSeconds: 3000,
-};
+/**
+ * The rule a bucket needs for the console served from `allowedOrigins`: every
+ * method it calls (POST and DELETE for multipart copies), any request header
+ * (the SDK's own make every call preflighted), and the headers it reads.
+ */
+export function consoleCorsRule(allowedOrigins: readonly string[]): CorsRule {
+  return {
+    allowedOrigins: [...allowedOrigins],
+    allowedMethods: CONSOLE_METHODS,
+    allowedHeaders: ['*'],
+    exposeHeaders: [...CONSOLE_EXPOSE_HEADERS],
+    maxAgeSeconds: 3000,
+  };
+}
+
+export const DEMO_CORS_RULE: CorsRule = consoleCorsRule(['*']);
 
 /**
  * hidden-headers' rule: the console (served locally on any port) may call the

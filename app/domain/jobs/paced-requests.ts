@@ -1,0 +1,32 @@
+import { ConcurrencyLimiter } from '../../api/limiter';
+import { mayHaveBeenApplied } from './failure-class';
+import type { ItemRequests } from './item-run';
+import { withRetries, type RetryPolicy, type RetryTiming } from './retrying';
+
+/** Every request of a job goes through here: at most `concurrency` in flight, each retried by the job's policy. */
+export class RequestPacer {
+  private readonly limiter: ConcurrencyLimiter;
+
+  constructor(
+    concurrency: number,
+    private readonly policy: RetryPolicy,
+    private readonly timing: RetryTiming,
+  ) {
+    this.limiter = new ConcurrencyLimiter(concurrency);
+  }
+
+  /** The requests of one object, remembering whether a change may have landed without its answer arriving. */
+  forItem(): ItemRequests {
+    const send = <T>(request: () => Promise<T>, onFailure?: (error: unknown) => void) =>
+      this.limiter.run(() => withRetries(request, this.policy, this.timing, onFailure));
+    const requests = {
+      changeMayHaveLanded: false,
+      send,
+      change: <T>(request: () => Promise<T>) =>
+        send(request, (error) => {
+          if (mayHaveBeenApplied(error)) requests.changeMayHaveLanded = true;
+        }),
+    };
+    return requests;
+  }
+}

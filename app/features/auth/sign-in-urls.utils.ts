@@ -1,0 +1,31 @@
+import type { UserPoolConfig } from '../../config/app-config';
+import { AUTH_CALLBACK_PATH } from '../../routing/routes';
+
+/** Where the managed login sends the browser back with the authorization code: one of the app client's callback URLs. */
+export function signInRedirectUri(userPool: UserPoolConfig, origin: string): string {
+  return origin + userPool.redirectPath;
+}
+
+/**
+ * Cognito's sign-out: `/logout` on the managed login domain with the app
+ * client and where to go afterwards (one of its sign-out URLs). Cognito does
+ * not take OIDC's end_session parameters, so the URL is built here.
+ */
+export function cognitoLogoutUrl(userPool: UserPoolConfig, origin: string): string {
+  const url = new URL(`${userPool.domain}/logout`);
+  url.searchParams.set('client_id', userPool.clientId);
+  url.searchParams.set('logout_uri', origin + userPool.signOutPath);
+  return url.href;
+}
+
+/**
+ * The page to return to after sign-in: a path on the console's own origin,
+ * or '/' for anything else, so no value can send the browser to another
+ * site (an open redirect) or back into the callback.
+ */
+export function safeReturnPath(candidate: unknown, origin: string): string {
+  if (typeof candidate !== 'string' || !candidate.startsWith('/')) return '/';
+  const url = URL.parse(candidate, origin);
+  if (!url || url.origin !== origin || url.pathname === AUTH_CALLBACK_PATH) return '/';
+  return url.pathname + url.search + url.hash;
+}
