@@ -1,5 +1,7 @@
 import { s3Errors } from '../http/s3-error.js';
+import type { StackContext } from '../context.js';
 import type { ObjectVersion } from './model.js';
+import { getEntry } from './repository.js';
 
 export interface Conditions {
   ifMatch?: string;
@@ -51,4 +53,20 @@ export function checkConditions(version: ObjectVersion, conditions: Conditions, 
     const since = Date.parse(conditions.ifModifiedSince);
     if (!Number.isNaN(since) && modified <= Math.floor(since / 1000)) throw notModified();
   }
+}
+
+/**
+ * Conditional writes (PutObject, CopyObject, CompleteMultipartUpload): If-None-Match: *
+ * refuses to overwrite, If-Match requires the current object's ETag. Called
+ * right before the write, with no await in between, so no other request can
+ * slip in.
+ */
+export function checkWriteConditions(ctx: StackContext, bucket: string, key: string, headers: Record<string, string>): void {
+  const latest = getEntry(ctx, bucket, key)?.versions[0];
+  const current = latest && !latest.deleteMarker ? latest : undefined;
+  if (headers['if-none-match'] === '*' && current) throw s3Errors.preconditionFailed('If-None-Match');
+  const ifMatch = headers['if-match'];
+  if (ifMatch === undefined) return;
+  if (!current) throw s3Errors.noSuchKey(key);
+  if (!etagMatches(ifMatch, current.etag)) throw s3Errors.preconditionFailed('If-Match');
 }

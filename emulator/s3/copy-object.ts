@@ -3,6 +3,7 @@ import { requireKeyUse } from './authorization.js';
 import { xmlReply, type S3Call, type S3Handler } from './call.js';
 import { objectChecksumElements, readChecksumAlgorithm } from './checksum-fields.js';
 import { computeChecksum, defaultChecksum } from './checksums.js';
+import { checkWriteConditions } from './conditions.js';
 import { copySourceVersionHeader, openCopySource, readCopySource, requireCopyableSize, type CopySource } from './copy-source.js';
 import type { ChecksumAlgorithm, ContentHeaders, ObjectChecksum } from './model.js';
 import { readContentHeaders, readUserMetadata } from './object-headers.js';
@@ -72,6 +73,7 @@ export const copyObject: S3Handler = async (call) => {
   };
   const bytes = openCopySource(call.ctx, source);
   const checksum = await copyChecksum(checksumAlgorithm, bytes);
+  checkWriteConditions(call.ctx, call.bucket, call.key, headers);
   const stored = storeObject(call.ctx, bucket, call.key, bytes, { ...fields, checksum }, sealing);
   return xmlReply(
     'CopyObjectResult',

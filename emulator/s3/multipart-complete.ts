@@ -4,6 +4,7 @@ import { parseS3Xml } from '../http/xml.js';
 import { xmlReply, type S3Call, type S3Handler } from './call.js';
 import { objectChecksumElements } from './checksum-fields.js';
 import { computeChecksum, defaultChecksum } from './checksums.js';
+import { checkWriteConditions } from './conditions.js';
 import type { ObjectChecksum } from './model.js';
 import {
   discardUpload,
@@ -48,6 +49,7 @@ export const completeMultipartUpload: S3Handler = async (call) => {
   const checksum = await completedChecksum(upload, parts, bytes);
   // An abort or another completion may have come in while the checksum was computed.
   const current = getUpload(call.ctx, bucket.name, call.key, uploadId);
+  checkWriteConditions(call.ctx, call.bucket, call.key, call.request.headers);
   const stored = relayKmsErrors(() =>
     storeObject(
       call.ctx,

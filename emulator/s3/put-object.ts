@@ -5,7 +5,8 @@ import { defaultChecksum, receiveChecksum, verifyContentMd5 } from './checksums.
 import { STORAGE_CLASSES, type ObjectLock, type StorageClass } from './model.js';
 import { readContentHeaders, readUserMetadata } from './object-headers.js';
 import { storeObject } from './object-write.js';
-import { getBucket, getEntry } from './repository.js';
+import { getBucket } from './repository.js';
+import { checkWriteConditions } from './conditions.js';
 import { readRequestedSse, resolveWriteSse, sseResponseHeaders } from './sse.js';
 import { parseTaggingHeader } from './tags.js';
 
@@ -37,13 +38,7 @@ export const putObject: S3Handler = async (call) => {
   const bucket = getBucket(call.ctx, call.bucket);
   verifyContentMd5(headers, call.body);
   const checksum = (await receiveChecksum(headers, call.trailers, call.body)) ?? (await defaultChecksum(call.body));
-  const latest = getEntry(call.ctx, call.bucket, call.key)?.versions[0];
-  const current = latest && !latest.deleteMarker ? latest : undefined;
-  if (headers['if-none-match'] === '*' && current) throw s3Errors.preconditionFailed('If-None-Match');
-  if (headers['if-match'] !== undefined && (!current || current.etag !== headers['if-match'])) {
-    if (!current) throw s3Errors.noSuchKey(call.key);
-    throw s3Errors.preconditionFailed('If-Match');
-  }
+  checkWriteConditions(call.ctx, call.bucket, call.key, headers);
   const { sse, sealing } = resolveWriteSse(call.ctx, bucket, call.key, readRequestedSse(headers, call.request.secure));
   requireKeyUse(call, sse, ['kms:GenerateDataKey']);
   const stored = storeObject(

@@ -488,3 +488,35 @@ describe('CopyObject size limit and multipart copy', () => {
     expect((await getBytes(small, { Bucket: 'limited', Key: 'big.bin' })).equals(bytes)).toBe(true);
   });
 });
+
+describe('conditional writes on the destination (If-Match, If-None-Match)', () => {
+  it('copies in place only while the destination still has the ETag the caller saw', async () => {
+    const key = 'conditional-destination.txt';
+    await stack.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: 'first' }));
+    const seen = (await stack.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }))).ETag!;
+    await stack.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: 'written meanwhile' }));
+    await expect(
+      stack.s3.send(
+        new CopyObjectCommand({ Bucket: BUCKET, Key: key, CopySource: copySource(BUCKET, key), ServerSideEncryption: 'aws:kms', IfMatch: seen }),
+      ),
+    ).rejects.toMatchObject({ name: 'PreconditionFailed', $metadata: { httpStatusCode: 412 } });
+    const head = await stack.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
+    expect(head.ServerSideEncryption).toBe('AES256');
+    expect((await getBytes(stack, { Bucket: BUCKET, Key: key })).toString()).toBe('written meanwhile');
+    await stack.s3.send(
+      new CopyObjectCommand({ Bucket: BUCKET, Key: key, CopySource: copySource(BUCKET, key), ServerSideEncryption: 'aws:kms', IfMatch: head.ETag }),
+    );
+    expect((await stack.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }))).ServerSideEncryption).toBe('aws:kms');
+  });
+
+  it('refuses to copy over an existing object with If-None-Match: *', async () => {
+    const key = 'conditional-exists.txt';
+    await stack.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: 'here' }));
+    await expect(
+      stack.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: `${key}.copy`, CopySource: copySource(BUCKET, key), IfNoneMatch: '*' })),
+    ).resolves.toBeDefined();
+    await expect(
+      stack.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: `${key}.copy`, CopySource: copySource(BUCKET, key), IfNoneMatch: '*' })),
+    ).rejects.toMatchObject({ name: 'PreconditionFailed', $metadata: { httpStatusCode: 412 } });
+  });
+});
