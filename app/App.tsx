@@ -3,7 +3,7 @@ import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Alert from '@cloudscape-design/components/alert';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import TopNavigation from '@cloudscape-design/components/top-navigation';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { AwsClientsContext } from './aws/aws-context';
 import { AwsClients } from './aws/clients';
 import { cognitoCredentials, type UserPoolLogin } from './aws/credentials';
@@ -14,22 +14,48 @@ import { SignInPage } from './features/auth/SignInPage';
 import { useSessionNavigation } from './features/auth/use-session-navigation';
 import { useSessionState } from './features/auth/use-session-state';
 import { BucketsPage } from './features/buckets/BucketsPage';
+import { EncryptWizardPage } from './features/encrypt-wizard/EncryptWizardPage';
+import { JobPage } from './features/jobs/JobPage';
+import { JobsPage } from './features/jobs/JobsPage';
 import { ObjectDetailsPage } from './features/object-details/ObjectDetailsPage';
 import { ObjectsPage } from './features/objects/ObjectsPage';
+import { useJobClients } from './jobs/job-runtime-context';
+import type { EncryptionSelection } from './domain/selection';
 import { breadcrumbsOf } from './routing/breadcrumbs';
-import type { Route } from './routing/routes';
-import { followInApp, useRoute } from './routing/use-route';
+import { routeHref, type Route } from './routing/routes';
+import { followInApp, navigate, useRoute } from './routing/use-route';
 
 type ConsoleRoute = Exclude<Route, { page: 'auth-callback' }>;
 
-function PageFor({ route }: { route: ConsoleRoute }) {
+/** The objects pages hand their selection to the wizard in memory: thousands of keys do not fit in a URL. */
+interface Selections {
+  selection: EncryptionSelection | undefined;
+  onEditEncryption: (selection: EncryptionSelection) => void;
+}
+
+function PageFor({ route, selections }: { route: ConsoleRoute; selections: Selections }) {
+  const { onEditEncryption } = selections;
   switch (route.page) {
     case 'buckets':
       return <BucketsPage />;
     case 'objects':
-      return <ObjectsPage key={`${route.bucket}/${route.prefix}`} bucket={route.bucket} prefix={route.prefix} />;
+      return <ObjectsPage key={`${route.bucket}/${route.prefix}`} bucket={route.bucket} prefix={route.prefix} onEditEncryption={onEditEncryption} />;
     case 'object':
-      return <ObjectDetailsPage key={`${route.bucket}/${route.key}`} bucket={route.bucket} objectKey={route.key} versionId={route.versionId} />;
+      return (
+        <ObjectDetailsPage
+          key={`${route.bucket}/${route.key}`}
+          bucket={route.bucket}
+          objectKey={route.key}
+          versionId={route.versionId}
+          onEditEncryption={onEditEncryption}
+        />
+      );
+    case 'encrypt':
+      return <EncryptWizardPage key={route.bucket} bucket={route.bucket} selection={selections.selection} />;
+    case 'jobs':
+      return <JobsPage />;
+    case 'job':
+      return <JobPage key={route.id} jobId={route.id} />;
     case 'not-found':
       return <Alert type="warning" header="Page not found">{`Nothing lives at ${route.path}.`}</Alert>;
   }
@@ -38,9 +64,15 @@ function PageFor({ route }: { route: ConsoleRoute }) {
 /** The pages with AWS clients whose credentials are the signed-in user's (`login`) or a guest's. */
 function ConsolePages({ config, login, route }: { config: AppConfig; login: UserPoolLogin | undefined; route: ConsoleRoute }) {
   const clients = useMemo(() => new AwsClients(config, cognitoCredentials(config, login)), [config, login]);
+  useJobClients(clients);
+  const [selection, setSelection] = useState<EncryptionSelection>();
+  const onEditEncryption = (chosen: EncryptionSelection) => {
+    setSelection(chosen);
+    navigate({ page: 'encrypt', bucket: chosen.bucket });
+  };
   return (
     <AwsClientsContext.Provider value={clients}>
-      <PageFor route={route} />
+      <PageFor route={route} selections={{ selection, onEditEncryption }} />
     </AwsClientsContext.Provider>
   );
 }
@@ -83,7 +115,10 @@ export function App({ config, session }: { config: AppConfig; session: AuthSessi
   const inConsole = route.page !== 'auth-callback' && (access === 'user' || access === 'guest');
   return (
     <>
-      <TopNavigation identity={{ href: '/', title: 'S3 Encryption Console', onFollow: followInApp }} utilities={navigation.utilities} />
+      <TopNavigation
+        identity={{ href: '/', title: 'S3 Encryption Console', onFollow: followInApp }}
+        utilities={inConsole ? [{ type: 'button', text: 'Jobs', href: routeHref({ page: 'jobs' }), onFollow: followInApp }, ...navigation.utilities] : navigation.utilities}
+      />
       <AppLayout
         navigationHide
         toolsHide

@@ -5,19 +5,33 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { loadAppConfig } from './config/load-config';
 import { AuthSession } from './features/auth/auth-session';
+import { IndexedDbJournal } from './jobs/indexeddb-journal';
+import { JobRuntime } from './jobs/job-runtime';
+import { JobRuntimeContext } from './jobs/job-runtime-context';
+import { MemoryJobStore } from './jobs/memory-job-store';
 import { ConfigErrorPage } from './ui/ConfigErrorPage';
 
 const root = createRoot(document.getElementById('root')!);
 
-loadAppConfig().then(
-  (config) => {
+/** Jobs journaled in IndexedDB survive a reload; without it (some private windows) they live as long as the tab. */
+function jobRuntime(): Promise<JobRuntime> {
+  return IndexedDbJournal.open().then(
+    (journal) => new JobRuntime(journal),
+    () => new JobRuntime(new MemoryJobStore(), false),
+  );
+}
+
+Promise.all([loadAppConfig(), jobRuntime()]).then(
+  ([config, runtime]) => {
     const session = new AuthSession(config.cognito.userPool, window.location.origin);
     void session.start();
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } });
     root.render(
       <StrictMode>
         <QueryClientProvider client={queryClient}>
-          <App config={config} session={session} />
+          <JobRuntimeContext.Provider value={runtime}>
+            <App config={config} session={session} />
+          </JobRuntimeContext.Provider>
         </QueryClientProvider>
       </StrictMode>,
     );

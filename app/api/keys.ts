@@ -16,4 +16,10 @@ export const queryKeys = {
   objectTagging: (bucket: string, key: string, versionId?: string) =>
     [...queryKeys.object(bucket, key, versionId), 'tagging'] as const,
   kmsAliases: (region: string) => [...queryKeys.all, 'kms', region, 'aliases'] as const,
+  kmsKeys: (region: string) => [...queryKeys.all, 'kms', region, 'keys'] as const,
+  kmsKey: (region: string, keyId: string) => [...queryKeys.kmsKeys(region), keyId] as const,
+  olderVersions: (bucket: string, prefix: string, keys: readonly string[]) =>
+    [...queryKeys.bucket(bucket), 'older-versions', prefix, keys] as const,
+  /** A dry permission check names the target by its record (an SSE-C key by its MD5), never by the key itself. */
+  dryRunCopy: (bucket: string, key: string, target: unknown) => [...queryKeys.object(bucket, key), 'dry-run-copy', target] as const,
 };

@@ -1,4 +1,4 @@
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, type ListObjectsV2CommandOutput } from '@aws-sdk/client-s3';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { AwsClients } from '../aws/clients';
 import { useAwsClients } from '../aws/aws-context';
@@ -40,17 +40,27 @@ export async function listObjectsPage(
       EncodingType: 'url',
     }),
   );
-  // A server that ignores EncodingType says so by not echoing it; its names are then plain.
-  const decode = output.EncodingType === 'url' ? decodeUrlEncodedName : (name: string) => name;
+  const decode = nameDecoderOf(output);
   return {
     folders: (output.CommonPrefixes ?? []).flatMap((folder) => (folder.Prefix === undefined ? [] : [decode(folder.Prefix)])),
-    objects: (output.Contents ?? []).flatMap((object) =>
-      object.Key === undefined
-        ? []
-        : [{ key: decode(object.Key), size: object.Size, lastModified: object.LastModified, storageClass: object.StorageClass }],
-    ),
+    objects: listedObjectsOf(output),
     nextContinuationToken: output.IsTruncated ? output.NextContinuationToken : undefined,
   };
+}
+
+/** A server that ignores EncodingType says so by not echoing it; its names are then plain. */
+export function nameDecoderOf(output: { EncodingType?: string }): (name: string) => string {
+  return output.EncodingType === 'url' ? decodeUrlEncodedName : (name) => name;
+}
+
+/** The objects of a ListObjectsV2 page asked with EncodingType url. */
+export function listedObjectsOf(output: ListObjectsV2CommandOutput): ListedObject[] {
+  const decode = nameDecoderOf(output);
+  return (output.Contents ?? []).flatMap((object) =>
+    object.Key === undefined
+      ? []
+      : [{ key: decode(object.Key), size: object.Size, lastModified: object.LastModified, storageClass: object.StorageClass }],
+  );
 }
 
 /** The folder's listing as an infinite query whose page parameter is S3's continuation token. */

@@ -41,7 +41,15 @@ describe('parseAppConfig', () => {
       },
       buckets: [{ name: 'legacy-archive' }, { name: 'eu-bucket', region: 'eu-west-1' }],
       policy: { require: 'any-sse' },
+      copySizeLimit: 5 * 1024 ** 3,
     });
+  });
+
+  it('takes a copy-size limit in bytes, not below the smallest part of a multipart copy', () => {
+    expect(parseAppConfig({ ...valid, copySizeLimit: 8388608 }).copySizeLimit).toBe(8388608);
+    expect(problemsOf({ ...valid, copySizeLimit: 1024 })).toEqual([
+      '"copySizeLimit" must be a whole number of bytes, at least 5 MiB (5242880), the smallest part of a multipart copy',
+    ]);
   });
 
   it('names every bad field', () => {

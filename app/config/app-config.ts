@@ -36,7 +36,12 @@ export interface AppConfig {
   cognito: { identityPoolId: string; endpoint?: string; userPool: UserPoolConfig; allowGuests: boolean };
   buckets: BucketConfig[];
   policy: CompliancePolicy;
+  /** The most one CopyObject may copy, in bytes: 5 GiB on AWS; S3-compatible servers (and the demo) differ. */
+  copySizeLimit: number;
 }
+
+/** S3's own limit for one CopyObject. */
+export const DEFAULT_COPY_SIZE_LIMIT = 5 * 1024 ** 3;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -88,6 +93,10 @@ export function parseAppConfig(raw: unknown): AppConfig {
 
   const buckets = parseBuckets(root.buckets, problems);
   const policy = parsePolicy(root.policy, problems);
+  const copySizeLimit = root.copySizeLimit ?? DEFAULT_COPY_SIZE_LIMIT;
+  if (typeof copySizeLimit !== 'number' || !Number.isSafeInteger(copySizeLimit) || copySizeLimit < 5 * 1024 ** 2) {
+    problems.push('"copySizeLimit" must be a whole number of bytes, at least 5 MiB (5242880), the smallest part of a multipart copy');
+  }
   const config: AppConfig = {
     region: region as string,
     s3: { endpoint: endpoint(s3.endpoint, 's3.endpoint'), forcePathStyle: forcePathStyle === true },
@@ -100,6 +109,7 @@ export function parseAppConfig(raw: unknown): AppConfig {
     },
     buckets,
     policy,
+    copySizeLimit: copySizeLimit as number,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -7,6 +7,17 @@ export interface CorsRuleView {
   ExposeHeaders?: string[];
 }
 
+/** Response headers every browser may read, whatever the CORS rules say (Fetch standard). */
+export const SAFELISTED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
+  'cache-control',
+  'content-language',
+  'content-length',
+  'content-type',
+  'expires',
+  'last-modified',
+  'pragma',
+]);
+
 /** Headers the console needs to classify encryption; without the first, nothing can be told. */
 export const ENCRYPTION_HEADERS = [
   'x-amz-server-side-encryption',

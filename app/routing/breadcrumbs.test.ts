@@ -18,4 +18,21 @@ describe('breadcrumbsOf', () => {
   it('is just Buckets on the buckets page', () => {
     expect(breadcrumbsOf({ page: 'buckets' })).toEqual([{ text: 'Buckets', href: '/' }]);
   });
+
+  it('leads from the jobs list to a job', () => {
+    expect(breadcrumbsOf({ page: 'jobs' }).map((c) => c.text)).toEqual(['Buckets', 'Jobs']);
+    expect(breadcrumbsOf({ page: 'job', id: 'j1' })).toEqual([
+      { text: 'Buckets', href: '/' },
+      { text: 'Jobs', href: '/jobs' },
+      { text: 'j1', href: '/jobs/j1' },
+    ]);
+  });
+
+  it('leads from the bucket to its encryption wizard', () => {
+    expect(breadcrumbsOf({ page: 'encrypt', bucket: 'b' })).toEqual([
+      { text: 'Buckets', href: '/' },
+      { text: 'b', href: '/buckets/b' },
+      { text: 'Edit server-side encryption', href: '/buckets/b/encrypt' },
+    ]);
+  });
 });

@@ -5,9 +5,19 @@ export interface Crumb {
   href: string;
 }
 
-/** Buckets › bucket › each folder of the prefix (or key) › the object, as the AWS console shows them. */
+/** Buckets › bucket › each folder of the prefix (or key) › the object, as the AWS console shows them; Buckets › Jobs › a job. */
 export function breadcrumbsOf(route: Route): Crumb[] {
   const crumbs: Crumb[] = [{ text: 'Buckets', href: routeHref({ page: 'buckets' }) }];
+  if (route.page === 'jobs' || route.page === 'job') {
+    crumbs.push({ text: 'Jobs', href: routeHref({ page: 'jobs' }) });
+    if (route.page === 'job') crumbs.push({ text: route.id, href: routeHref(route) });
+    return crumbs;
+  }
+  if (route.page === 'encrypt') {
+    crumbs.push({ text: route.bucket, href: routeHref({ page: 'objects', bucket: route.bucket, prefix: '' }) });
+    crumbs.push({ text: 'Edit server-side encryption', href: routeHref(route) });
+    return crumbs;
+  }
   if (route.page !== 'objects' && route.page !== 'object') return crumbs;
   crumbs.push({ text: route.bucket, href: routeHref({ page: 'objects', bucket: route.bucket, prefix: '' }) });
   const path = route.page === 'objects' ? route.prefix : route.key;

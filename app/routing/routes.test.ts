@@ -34,6 +34,18 @@ describe('routes', () => {
     expect(parseRoute('/auth/callback/more', '')).toEqual({ page: 'not-found', path: '/auth/callback/more' });
   });
 
+  it('maps the jobs list and a job page', () => {
+    expect(parseRoute('/jobs', '')).toEqual({ page: 'jobs' });
+    expect(roundTrip({ page: 'jobs' })).toEqual({ page: 'jobs' });
+    expect(roundTrip({ page: 'job', id: '2f1c0a4e-1b2c-4d5e-8f90-123456789abc' })).toEqual({ page: 'job', id: '2f1c0a4e-1b2c-4d5e-8f90-123456789abc' });
+    expect(parseRoute('/jobs/a/b', '')).toEqual({ page: 'not-found', path: '/jobs/a/b' });
+  });
+
+  it("maps a bucket's encryption wizard", () => {
+    expect(parseRoute('/buckets/b/encrypt', '')).toEqual({ page: 'encrypt', bucket: 'b' });
+    expect(roundTrip({ page: 'encrypt', bucket: 'my.bucket-1' })).toEqual({ page: 'encrypt', bucket: 'my.bucket-1' });
+  });
+
   it('reports unknown paths and an object link without a key as not found', () => {
     expect(parseRoute('/nowhere', '')).toEqual({ page: 'not-found', path: '/nowhere' });
     expect(parseRoute('/buckets/b/object', '')).toEqual({ page: 'not-found', path: '/buckets/b/object' });

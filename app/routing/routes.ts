@@ -8,6 +8,10 @@ export type Route =
   | { page: 'auth-callback' }
   | { page: 'objects'; bucket: string; prefix: string }
   | { page: 'object'; bucket: string; key: string; versionId?: string }
+  /** The encryption wizard for objects selected in the bucket (the selection itself stays in memory). */
+  | { page: 'encrypt'; bucket: string }
+  | { page: 'jobs' }
+  | { page: 'job'; id: string }
   | { page: 'not-found'; path: string };
 
 /** Where the user pool's managed login sends the browser back after sign-in (the app client's callback URL). */
@@ -21,6 +25,10 @@ export function parseRoute(pathname: string, search: string): Route {
   if (segments[0] === 'buckets' && segments.length === 2) {
     return { page: 'objects', bucket: segments[1], prefix: params.get('prefix') ?? '' };
   }
+  if (segments[0] === 'jobs' && segments.length <= 2) {
+    return segments.length === 1 ? { page: 'jobs' } : { page: 'job', id: segments[1] };
+  }
+  if (segments[0] === 'buckets' && segments.length === 3 && segments[2] === 'encrypt') return { page: 'encrypt', bucket: segments[1] };
   if (segments[0] === 'buckets' && segments.length === 3 && segments[2] === 'object') {
     const key = params.get('key');
     if (key !== null && key !== '') {
@@ -46,6 +54,12 @@ export function routeHref(route: Route): string {
       if (route.versionId) params.set('versionId', route.versionId);
       return `/buckets/${encodeURIComponent(route.bucket)}/object?${params}`;
     }
+    case 'encrypt':
+      return `/buckets/${encodeURIComponent(route.bucket)}/encrypt`;
+    case 'jobs':
+      return '/jobs';
+    case 'job':
+      return `/jobs/${encodeURIComponent(route.id)}`;
     case 'not-found':
       return route.path;
   }

@@ -1,6 +1,6 @@
 import type { Plugin } from 'vite';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DEMO_BUCKET_NAMES } from '../seed/demo-constants.js';
+import { DEMO_BUCKET_NAMES, DEMO_MAX_COPY_SIZE } from '../seed/demo-constants.js';
 import { DEMO_APP_CLIENT_ID, DEMO_USER_POOL_ID } from '../seed/demo-users.js';
 
 /** The console's config.json for a stack at `endpoint`; public/config.json is this for the default port. */
@@ -19,6 +19,8 @@ export function demoConsoleConfig(endpoint: string, region: string, identityPool
     },
     buckets: DEMO_BUCKET_NAMES.map((name) => ({ name })),
     policy: { require: 'any-sse' },
+    // The stack runs with the demo's copy limit (npm start, e2e), so the console plans multipart copies by it.
+    copySizeLimit: DEMO_MAX_COPY_SIZE,
   };
 }
 

@@ -1,8 +1,8 @@
 import Button from '@cloudscape-design/components/button';
 import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
 import { useState, type FormEvent } from 'react';
+import { CustomerKeyInput } from '../../ui/CustomerKeyInput';
 import { checkCustomerKey, rememberCustomerKey, type CustomerKey } from '../../domain/customer-key';
 
 const KEY_DOES_NOT_MATCH = 'This key does not match the key the object was encrypted with (S3 answered 403).';
@@ -33,13 +33,10 @@ export function CustomerKeyForm({ rejected, checking, onKey }: { rejected: boole
           description="Base64 of the 32-byte AES-256 key the object was written with. It stays in this tab's memory only: never in the URL, browser storage or logs."
           errorText={problem ?? (submitted && rejected ? KEY_DOES_NOT_MATCH : undefined)}
         >
-          <Input
-            type="password"
+          <CustomerKeyInput
             value={text}
-            autoComplete={false}
-            spellcheck={false}
-            onChange={({ detail }) => {
-              setText(detail.value);
+            onChange={(value) => {
+              setText(value);
               setProblem(undefined);
               setSubmitted(false);
             }}

@@ -1,4 +1,5 @@
 import Box from '@cloudscape-design/components/box';
+import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
@@ -7,6 +8,7 @@ import { httpStatusOf } from '../../api/aws-error';
 import { encryptionReadingOf } from '../../api/encryption-reading';
 import { useHeadObject } from '../../api/head-object';
 import type { CustomerKey } from '../../domain/customer-key';
+import type { EncryptionSelection } from '../../domain/selection';
 import { EncryptionSection } from './EncryptionSection';
 import { FailureAlert } from './FailureAlert';
 import { keyPromptOf } from './key-prompt.utils';
@@ -15,7 +17,14 @@ import { PreservationSection } from './PreservationSection';
 import { useHeaderAccess } from './use-object-details';
 
 /** Everything S3 tells about one object's encryption, and what re-encrypting it would have to keep. */
-export function ObjectDetailsPage({ bucket, objectKey, versionId }: { bucket: string; objectKey: string; versionId?: string }) {
+interface ObjectDetailsPageProps {
+  bucket: string;
+  objectKey: string;
+  versionId?: string;
+  onEditEncryption: (selection: EncryptionSelection) => void;
+}
+
+export function ObjectDetailsPage({ bucket, objectKey, versionId, onEditEncryption }: ObjectDetailsPageProps) {
   const address = { bucket, key: objectKey, versionId };
   // The SSE-C key lives in this component's state and customer-key.ts's memory only: a reload forgets it.
   const [customerKey, setCustomerKey] = useState<CustomerKey>();
@@ -26,7 +35,26 @@ export function ObjectDetailsPage({ bucket, objectKey, versionId }: { bucket: st
   const read = head.isSuccess && access ? { head: head.data, access } : undefined;
 
   const header = (
-    <Header variant="h1" description={versionId ? `${bucket} · version ${versionId}` : bucket}>
+    <Header
+      variant="h1"
+      description={versionId ? `${bucket} · version ${versionId}` : bucket}
+      actions={
+        <ButtonDropdown
+          items={[
+            {
+              id: 'edit-encryption',
+              text: 'Edit server-side encryption',
+              // A re-encryption changes the current version; an older one stays as it is.
+              disabled: versionId !== undefined,
+              disabledReason: 'Open the current version: a re-encryption in place changes only the current one.',
+            },
+          ]}
+          onItemClick={() => onEditEncryption({ bucket, keys: [objectKey], prefix: objectKey.slice(0, objectKey.lastIndexOf('/') + 1) })}
+        >
+          Actions
+        </ButtonDropdown>
+      }
+    >
       <span style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{objectKey}</span>
     </Header>
   );

@@ -1,8 +1,5 @@
-import { encryptionHeaderVisibility, exposedHeaders, type CorsRuleView } from '../../domain/cors-visibility';
+import { encryptionHeaderVisibility, exposedHeaders, SAFELISTED_RESPONSE_HEADERS, type CorsRuleView } from '../../domain/cors-visibility';
 import type { HeaderVisibility } from '../../domain/encryption';
-
-/** Response headers every browser may read, whatever the CORS rules say (Fetch standard). */
-const SAFELISTED = new Set(['cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma']);
 
 export const HIDDEN_BY_CORS = "Hidden from the browser by the bucket's CORS rules";
 
@@ -25,7 +22,7 @@ export function headerAccessOf(rules: CorsRuleView[] | undefined, origin: string
   const exposed = exposedHeaders(rules, origin) ?? new Set<string>();
   return {
     encryption,
-    canRead: (header) => SAFELISTED.has(header.toLowerCase()) || exposed.has(header.toLowerCase()),
+    canRead: (header) => SAFELISTED_RESPONSE_HEADERS.has(header.toLowerCase()) || exposed.has(header.toLowerCase()),
     exposedMetadata: [...exposed].filter((header) => header.startsWith('x-amz-meta-')).sort(),
   };
 }

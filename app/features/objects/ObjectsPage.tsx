@@ -2,20 +2,38 @@ import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import TextFilter from '@cloudscape-design/components/text-filter';
-import { useDeferredValue, useState, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useState, type ReactNode } from 'react';
+import type { EncryptionSelection } from '../../domain/selection';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { CorsNotice } from './CorsNotice';
+import { FlaggedScanStatus } from './FlaggedScanStatus';
 import { FolderSummaryPanel } from './FolderSummaryPanel';
-import { ObjectsTable } from './ObjectsTable';
+import { ObjectActions } from './ObjectActions';
+import { ObjectsTable, type TableSelection } from './ObjectsTable';
+import { selectionOf } from './selection.utils';
 import { useDebouncedValue } from './use-debounced-value';
+import { useFlaggedScan } from './use-flagged-scan';
 import { useFolderObjects } from './use-folder-objects';
+import { useHeaderVisibility } from './use-header-visibility';
 
 const SEARCH_DELAY_MS = 300;
 
 /** A folder of a bucket: its sub-folders and objects with their encryption, and a summary of what was read. */
-export function ObjectsPage({ bucket, prefix }: { bucket: string; prefix: string }) {
+export function ObjectsPage({ bucket, prefix, onEditEncryption }: { bucket: string; prefix: string; onEditEncryption: (selection: EncryptionSelection) => void }) {
   const [searchText, setSearchText] = useState('');
   const [flaggedOnly, setFlaggedOnly] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const addFlagged = useCallback((keys: string[]) => setSelected((before) => new Set([...before, ...keys])), []);
+  const { scan, start, cancel } = useFlaggedScan(bucket, useHeaderVisibility(bucket), addFlagged);
+  const actions = (
+    <ObjectActions
+      selectedCount={selected.size}
+      scanning={scan?.status === 'scanning'}
+      onEditEncryption={() => onEditEncryption(selectionOf(bucket, prefix, selected))}
+      onSelectFlaggedUnderFolder={() => void start(prefix)}
+      onClearSelection={() => setSelected(new Set())}
+    />
+  );
   // S3 filters by prefix only, so the search lists the keys that start with the folder plus the typed text.
   const listingPrefix = prefix + useDebouncedValue(searchText, SEARCH_DELAY_MS);
   const search = (
@@ -37,6 +55,8 @@ export function ObjectsPage({ bucket, prefix }: { bucket: string; prefix: string
         searchText={searchText}
         flaggedOnly={flaggedOnly}
         onFlaggedOnlyChange={setFlaggedOnly}
+        selection={{ selected, onChange: setSelected, actions }}
+        scanStatus={<FlaggedScanStatus scan={scan} onCancel={cancel} />}
       />
     </ContentLayout>
   );
@@ -50,6 +70,8 @@ interface FolderViewProps {
   searchText: string;
   flaggedOnly: boolean;
   onFlaggedOnlyChange: (flaggedOnly: boolean) => void;
+  selection: TableSelection;
+  scanStatus: ReactNode;
 }
 
 function FolderView(props: FolderViewProps) {
@@ -66,12 +88,14 @@ function FolderView(props: FolderViewProps) {
         <ProblemAlert error={listing.error} header="The next part of this folder cannot be listed" onRetry={() => void listing.fetchNextPage()} />
       )}
       <FolderSummaryPanel summary={summary} complete={listing.isSuccess && !listing.hasNextPage} />
+      {props.scanStatus}
       <ObjectsTable
         bucket={props.bucket}
         folder={folder}
         search={props.search}
         searchText={props.searchText}
         onFlaggedOnlyChange={props.onFlaggedOnlyChange}
+        selection={props.selection}
       />
     </SpaceBetween>
   );

@@ -1,6 +1,7 @@
 import Box from '@cloudscape-design/components/box';
 import Header from '@cloudscape-design/components/header';
 import Pagination from '@cloudscape-design/components/pagination';
+import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import Toggle from '@cloudscape-design/components/toggle';
@@ -9,6 +10,7 @@ import { EncryptionCell } from './EncryptionCell';
 import { ObjectName } from './ObjectName';
 import { formatSize } from '../../ui/format-size';
 import type { ListingRow } from './objects.utils';
+import { mergePageSelection, selectedCountText, selectedRowsOf } from './selection.utils';
 import type { FolderObjects } from './use-folder-objects';
 
 // One formatter for every cell: building one per call costs more than the rest of the row.
@@ -20,15 +22,23 @@ function emptyText(folder: FolderObjects, searchText: string): string {
   return searchText ? `Nothing in this folder starts with “${searchText}”.` : 'This folder is empty.';
 }
 
+/** Objects selected on any page of the table (or found by the flagged search), and the actions on them. */
+export interface TableSelection {
+  selected: ReadonlySet<string>;
+  onChange: (selected: ReadonlySet<string>) => void;
+  actions: ReactNode;
+}
+
 interface ObjectsTableProps {
   bucket: string;
   folder: FolderObjects;
   search: ReactNode;
   searchText: string;
   onFlaggedOnlyChange: (flaggedOnly: boolean) => void;
+  selection: TableSelection;
 }
 
-export function ObjectsTable({ bucket, folder, search, searchText, onFlaggedOnlyChange }: ObjectsTableProps) {
+export function ObjectsTable({ bucket, folder, search, searchText, onFlaggedOnlyChange, selection }: ObjectsTableProps) {
   const { listing, pageRows } = folder;
   const counter = `(${folder.shownCount}${folder.openEnd ? '+' : ''})`;
   const columns = [
@@ -56,6 +66,15 @@ export function ObjectsTable({ bucket, folder, search, searchText, onFlaggedOnly
       wrapLines
       trackBy="id"
       items={pageRows}
+      selectionType="multi"
+      selectedItems={selectedRowsOf(pageRows, selection.selected)}
+      isItemDisabled={(row) => row.type === 'folder'}
+      onSelectionChange={({ detail }) => selection.onChange(mergePageSelection(selection.selected, pageRows, detail.selectedItems))}
+      ariaLabels={{
+        selectionGroupLabel: 'Object selection',
+        allItemsSelectionLabel: () => 'Select every object on this page',
+        itemSelectionLabel: (_, row) => `Select ${row.name || row.id}`,
+      }}
       columnDefinitions={columns}
       loading={listing.isPending || (pageRows.length === 0 && folder.filling)}
       loadingText={folder.flaggedOnly ? 'Reading the encryption of loaded objects…' : 'Listing objects…'}
@@ -64,17 +83,22 @@ export function ObjectsTable({ bucket, folder, search, searchText, onFlaggedOnly
       header={
         <Header
           counter={counter}
-          description={folder.flaggedOnly ? flaggedDescription(folder) : undefined}
+          description={[selection.selected.size > 0 ? `${selectedCountText(selection.selected.size)}.` : '', folder.flaggedOnly ? flaggedDescription(folder) : '']
+            .filter(Boolean)
+            .join(' ') || undefined}
           actions={
-            <Toggle
-              checked={folder.flaggedOnly}
-              onChange={({ detail }) => {
-                onFlaggedOnlyChange(detail.checked);
-                folder.setPageIndex(1);
-              }}
-            >
-              Show only flagged objects
-            </Toggle>
+            <SpaceBetween direction="horizontal" size="m" alignItems="center">
+              <Toggle
+                checked={folder.flaggedOnly}
+                onChange={({ detail }) => {
+                  onFlaggedOnlyChange(detail.checked);
+                  folder.setPageIndex(1);
+                }}
+              >
+                Show only flagged objects
+              </Toggle>
+              {selection.actions}
+            </SpaceBetween>
           }
         >
           Objects

@@ -1,0 +1,26 @@
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import type { AwsClients } from '../aws/clients';
+import { listedObjectsOf, type ListedObject } from './list-objects';
+
+/**
+ * Every object under `prefix`, in every sub-folder: ListObjectsV2 without a
+ * delimiter, one page of up to 1,000 keys at a time, following continuation
+ * tokens. Stops asking for pages once `signal` is aborted.
+ */
+export async function* listObjectsRecursive(
+  clients: AwsClients,
+  bucket: string,
+  prefix: string,
+  signal?: AbortSignal,
+): AsyncGenerator<ListedObject[]> {
+  let continuationToken: string | undefined;
+  do {
+    if (signal?.aborted) return;
+    const output = await clients.s3(clients.regionOf(bucket)).send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: continuationToken, EncodingType: 'url' }),
+      { abortSignal: signal },
+    );
+    yield listedObjectsOf(output);
+    continuationToken = output.IsTruncated ? output.NextContinuationToken : undefined;
+  } while (continuationToken);
+}

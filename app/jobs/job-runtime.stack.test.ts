@@ -1,0 +1,156 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CONSOLE_ROLES } from '../../emulator/iam/console-policies';
+import { useTestStack } from '../../emulator/test/harness';
+import { createBucket, createKmsKey } from '../../emulator/test/object-fixtures';
+import type { JobState } from '../domain/jobs/job-records';
+import { planJob } from '../domain/jobs/plan-job';
+import type { ReEncryptionJob } from '../domain/jobs/re-encryption-job';
+import { bucketFacts, jobClientFor, md5OfKey, newCustomerKey, putLegacyObject, requestCounter, selectObject, type SessionKeys } from '../domain/jobs/stack-test-support';
+import type { TargetEncryption } from '../domain/jobs/target-encryption';
+import { JobRuntime, type JobClients, type JobStartRequest } from './job-runtime';
+import { MemoryJobStore } from './memory-job-store';
+
+const stack = useTestStack();
+const BUCKET = 'runtime-jobs';
+let keyArn: string;
+
+beforeAll(async () => {
+  await createBucket(stack, BUCKET, { allowSseC: true });
+  keyArn = await createKmsKey(stack);
+});
+
+function clientsOf(clientFor: (region: string) => ReturnType<ReturnType<typeof jobClientFor>>): JobClients {
+  return { s3ForJobs: clientFor };
+}
+
+const rootClients = (watch?: ReturnType<typeof requestCounter>) => clientsOf(jobClientFor(stack, { watch }));
+
+async function request(prefix: string, target: TargetEncryption, count = 4): Promise<JobStartRequest> {
+  const keys = Array.from({ length: count }, (_, n) => `${prefix}/object-${n}.txt`);
+  for (const key of keys) await putLegacyObject(stack, BUCKET, key, { body: `body of ${key}` });
+  const selection = await Promise.all(keys.map((key) => selectObject(stack.s3, BUCKET, key)));
+  const plan = planJob(selection, new Map([[BUCKET, bucketFacts(BUCKET)]]), target);
+  return { items: plan.items, target, keys: {}, concurrency: 1 };
+}
+
+/** Resolves once the job reaches one of `states`. */
+function reaching(job: ReEncryptionJob, states: readonly JobState[]): Promise<JobState> {
+  return new Promise((resolve) => {
+    if (states.includes(job.state)) return resolve(job.state);
+    const unsubscribe = job.subscribe(({ progress }) => {
+      if (states.includes(progress.state)) {
+        unsubscribe();
+        resolve(progress.state);
+      }
+    });
+  });
+}
+
+async function openJob(runtime: JobRuntime, id: string): Promise<ReEncryptionJob> {
+  const opened = await runtime.open(id);
+  if (opened.status !== 'open') throw new Error(`job ${id} did not open: ${opened.status}`);
+  return opened.job;
+}
+
+describe('JobRuntime', () => {
+  it('starts a journaled job, lists it, and hands out the same running job', async () => {
+    const runtime = new JobRuntime(new MemoryJobStore());
+    runtime.connect(rootClients());
+    const id = await runtime.start(await request('started', { kind: 'SSE-S3' }));
+    const job = await openJob(runtime, id);
+    expect(await openJob(runtime, id)).toBe(job);
+    expect(await reaching(job, ['finished'])).toBe('finished');
+    expect(job.progress().counts).toMatchObject({ done: 4, failed: 0 });
+    expect(await runtime.list()).toEqual([expect.objectContaining({ id, state: 'finished', target: { kind: 'SSE-S3' } })]);
+    expect(await runtime.open('no-such-job')).toEqual({ status: 'missing' });
+  });
+
+  it('goes on by itself with a job a closed tab left running, without redoing finished objects', async () => {
+    const store = new MemoryJobStore();
+    const first = new JobRuntime(store);
+    first.connect(rootClients());
+    const id = await first.start(await request('reloaded', { kind: 'SSE-KMS', keyArn, bucketKey: false }));
+    const job = await openJob(first, id);
+    const unsubscribe = job.subscribe(({ progress }) => progress.counts.done === 2 && void job.pause());
+    await reaching(job, ['paused']);
+    unsubscribe();
+    // The tab closed while the job ran: its journal still says running.
+    const journaled = await store.load(id);
+    await store.saveJob({ ...journaled!.job, state: 'running' });
+
+    const counter = requestCounter();
+    const reloaded = new JobRuntime(store);
+    reloaded.connect(rootClients(counter));
+    const reopened = await openJob(reloaded, id);
+    expect(await reaching(reopened, ['finished'])).toBe('finished');
+    expect(reopened.progress().counts).toMatchObject({ done: 4, failed: 0 });
+    // Only the two objects left were changed (a copy each, or UpdateObjectEncryption), none of the finished ones again.
+    const changes = (counter.counts.get('CopyObjectCommand') ?? 0) + (counter.counts.get('UpdateObjectEncryptionCommand') ?? 0);
+    expect(changes).toBe(2);
+  });
+
+  it('leaves a paused job paused when it is opened again', async () => {
+    const store = new MemoryJobStore();
+    const first = new JobRuntime(store);
+    first.connect(rootClients());
+    const id = await first.start(await request('paused', { kind: 'SSE-S3' }));
+    const job = await openJob(first, id);
+    const unsubscribe = job.subscribe(({ progress }) => progress.counts.done === 1 && void job.pause());
+    await reaching(job, ['paused']);
+    unsubscribe();
+
+    const reloaded = new JobRuntime(store);
+    reloaded.connect(rootClients());
+    const reopened = await openJob(reloaded, id);
+    expect(reopened.state).toBe('paused');
+    expect(await reopened.resume()).toBe('finished');
+  });
+
+  it('asks for the SSE-C key of a reopened SSE-C job, and opens it only with that key', async () => {
+    const customerKey = newCustomerKey();
+    const store = new MemoryJobStore();
+    const first = new JobRuntime(store);
+    first.connect(rootClients());
+    const id = await first.start(await request('sse-c', { kind: 'SSE-C', customerKey, keyMd5: md5OfKey(customerKey) }, 2));
+    await reaching(await openJob(first, id), ['finished']);
+    expect(store.serialized()).not.toContain(customerKey.keyBase64);
+
+    const reloaded = new JobRuntime(store);
+    reloaded.connect(rootClients());
+    expect(await reloaded.open(id)).toEqual({ status: 'needs-target-key', keyMd5: md5OfKey(customerKey) });
+    expect(await reloaded.open(id, { target: newCustomerKey() })).toMatchObject({ status: 'needs-target-key', problem: expect.stringContaining('the key given has MD5') });
+    expect(await reloaded.open(id, { target: customerKey })).toMatchObject({ status: 'open' });
+  });
+
+  it('resumes a job waiting for a sign-in once it is given the new sign-in’s clients', async () => {
+    let session = issueSession(1);
+    const runtime = new JobRuntime(new MemoryJobStore());
+    runtime.connect(clientsOf(jobClientFor(stack, { credentials: () => session })));
+    const start = await request('signed-out', { kind: 'SSE-S3' });
+    while (Date.now() <= session.expiresAt) await new Promise((resolve) => setTimeout(resolve, 50));
+    const job = await openJob(runtime, await runtime.start(start));
+    expect(await reaching(job, ['needs-sign-in', 'finished'])).toBe('needs-sign-in');
+    expect(job.progress().counts.failed).toBe(0);
+    // The job's run ends right after it says so; a sign-in comes later than that.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    session = issueSession(3600);
+    runtime.connect(clientsOf(jobClientFor(stack, { credentials: () => session })));
+    expect(await reaching(job, ['finished'])).toBe('finished');
+    expect(job.progress().counts).toMatchObject({ done: 4, failed: 0 });
+  });
+
+  it('reports a run that throws to the failure listeners instead of losing it', async () => {
+    const runtime = new JobRuntime(new MemoryJobStore());
+    const failures: unknown[] = [];
+    runtime.onRunFailure((_, error) => failures.push(error));
+    runtime.run('some-job', () => Promise.reject(new Error('journal full')));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(failures).toEqual([new Error('journal full')]);
+  });
+});
+
+function issueSession(ttlSeconds: number): SessionKeys & { expiresAt: number } {
+  const issued = stack.ctx.credentials.issueSession(ttlSeconds, 'us-east-1:00000000-0000-4000-8000-0000000000ab', CONSOLE_ROLES.reEncrypt);
+  return { accessKeyId: issued.accessKeyId, secretAccessKey: issued.secretAccessKey, sessionToken: issued.sessionToken, expiresAt: issued.expiresAt ?? 0 };
+}
