@@ -1,6 +1,6 @@
 import { s3Errors } from '../http/s3-error.js';
 import { requireKeyUse } from './authorization.js';
-import { xmlReply, type S3Handler } from './call.js';
+import { xmlReply, type S3Call, type S3Handler } from './call.js';
 import { checksumElement, checksumHeader, readChecksumAlgorithm } from './checksum-fields.js';
 import { computeChecksum, receiveChecksum, verifyContentMd5 } from './checksums.js';
 import { copySourceVersionHeader, openCopySource, readCopySource, requireCopyableSize } from './copy-source.js';
@@ -101,15 +101,21 @@ async function partChecksum(
   return { algorithm, value: received?.value ?? (await computeChecksum(algorithm, bytes)) };
 }
 
-export const uploadPart: S3Handler = async (call) => {
-  const { headers } = call.request;
+/** What UploadPart and UploadPartCopy both check first: the upload, the part number and the part's keys. */
+function openPartWrite(call: S3Call) {
   getBucket(call.ctx, call.bucket);
   const uploadId = uploadIdOf(call);
   const upload = getUpload(call.ctx, call.bucket, call.key, uploadId);
   const partNumber = readPartNumber(call);
   const customerKey = partCustomerKey(call, upload);
-  // S3 asks for kms:Decrypt on each part (UploadPart, UploadPartCopy): it reads the parts back to complete the upload.
+  // S3 asks for kms:Decrypt on each part: it reads the parts back to complete the upload.
   requireKeyUse(call, upload.object.sse, ['kms:Decrypt']);
+  return { uploadId, upload, partNumber, customerKey };
+}
+
+export const uploadPart: S3Handler = async (call) => {
+  const { headers } = call.request;
+  const { uploadId, upload, partNumber, customerKey } = openPartWrite(call);
   verifyContentMd5(headers, call.body);
   const received = await receiveChecksum(headers, call.trailers, call.body);
   const checksum = await partChecksum(upload, received, call.body);
@@ -127,12 +133,7 @@ export const uploadPart: S3Handler = async (call) => {
 
 /** UploadPartCopy: a part cut from an existing object (`x-amz-copy-source-range`), read under CopyObject's source rules. */
 export const uploadPartCopy: S3Handler = async (call) => {
-  getBucket(call.ctx, call.bucket);
-  const uploadId = uploadIdOf(call);
-  const upload = getUpload(call.ctx, call.bucket, call.key, uploadId);
-  const partNumber = readPartNumber(call);
-  const customerKey = partCustomerKey(call, upload);
-  requireKeyUse(call, upload.object.sse, ['kms:Decrypt']);
+  const { uploadId, upload, partNumber, customerKey } = openPartWrite(call);
   const source = readCopySource(call);
   const range = readCopySourceRange(call.request.headers['x-amz-copy-source-range'], source.version.size);
   requireCopyableSize(call.ctx, range.end - range.start);
