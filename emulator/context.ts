@@ -1,4 +1,5 @@
 import type { CredentialStore } from './auth/credentials.js';
+import type { ActiveFaults } from './http/faults.js';
 import type { UserPool } from './cognito/user-pool/users.js';
 import type { Authorizer } from './iam/authorizer.js';
 import type { KeyStore } from './kms/key-store.js';
@@ -16,6 +17,8 @@ export interface StackContext {
   /** The account's IAM roles; every S3 and KMS request is authorized against them. */
   iam: Authorizer;
   userPool: UserPool;
+  /** The faults requests draw from now: options.faults at start, changed through the control API (/_local-aws/faults). */
+  faults: ActiveFaults;
   /** http://HOST:PORT as clients reach the stack; set again once listening, as port 0 picks a free port. */
   endpoint: string;
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { CredentialStore } from './auth/credentials.js';
 import { UserPool } from './cognito/user-pool/users.js';
 import type { StackContext } from './context.js';
+import { ActiveFaults } from './http/faults.js';
 import { createStackServer } from './http/server.js';
 import { Authorizer } from './iam/authorizer.js';
 import { ensureConsoleRoles } from './iam/console-roles.js';
@@ -48,6 +49,7 @@ export function createContext(options: StackOptions): StackContext {
     atRest: new AtRestCipher(store, kms, masterKey(store)),
     iam: new Authorizer(store, options.accountId),
     userPool: new UserPool(store, DEMO_USER_POOL_ID(options.region), DEMO_APP_CLIENT_ID),
+    faults: new ActiveFaults(options.faults),
     endpoint: `http://${options.hostname}:${options.port}`,
   };
 }

@@ -39,4 +39,13 @@ export class CredentialStore {
     this.store.put(TABLE, credentials.accessKeyId, credentials);
     return credentials;
   }
+
+  /** Ends every issued session now (the root key never expires): their next request gets ExpiredToken. */
+  expireAll(now = Date.now()): number {
+    const sessions = this.store.list<IssuedCredentials>(TABLE);
+    for (const [accessKeyId, credentials] of sessions) {
+      this.store.put(TABLE, accessKeyId, { ...credentials, expiresAt: Math.min(credentials.expiresAt ?? now, now) });
+    }
+    return sessions.length;
+  }
 }

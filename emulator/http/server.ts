@@ -4,6 +4,7 @@ import type { StackContext } from '../context.js';
 import { cognitoIdentityService } from '../cognito/identity-pool.js';
 import { mountUserPool } from '../cognito/user-pool/mount.js';
 import { kmsService } from '../kms/kms-service.js';
+import { answerControl, isControlRequest } from './control-api.js';
 import { openCorsHeaders, preflightWantsTarget } from './cors.js';
 import { drawFault, faultAsJsonError, faultAsS3Error } from './faults.js';
 import { JsonProtocol } from './json-protocol.js';
@@ -14,7 +15,8 @@ import { hostId, S3Protocol, s3ErrorReply } from './s3-protocol.js';
 /**
  * One port for every service: the Cognito user pool's endpoints live under
  * /<userPoolId>/ (an id no bucket can have), JSON-protocol requests (KMS,
- * Cognito Identity) are told apart by X-Amz-Target, the rest is S3,
+ * Cognito Identity) are told apart by X-Amz-Target, the stack's control API
+ * lives under /_local-aws/ (no bucket name starts with '_'), the rest is S3,
  * path-style or virtual-hosted on BUCKET.localhost.
  */
 export function createStackServer(ctx: StackContext): Server {
@@ -26,12 +28,13 @@ export function createStackServer(ctx: StackContext): Server {
   };
 
   async function answer(request: StackRequest): Promise<StackReply> {
+    if (isControlRequest(request)) return answerControl(ctx, request);
     const isJson = request.headers['x-amz-target'] !== undefined;
     if (request.method === 'OPTIONS' && request.rawPath === '/' && preflightWantsTarget(request.headers)) {
       return { status: 200, headers: openCorsHeaders(request.headers, true) };
     }
     const operation = isJson ? json.operationOf(request) : s3.operationOf(request);
-    const fault = request.method === 'OPTIONS' ? undefined : drawFault(ctx.options.faults, operation);
+    const fault = request.method === 'OPTIONS' ? undefined : drawFault(ctx.faults.current, operation);
     if (fault?.kind === 'drop') return { status: 0, headers: {}, drop: true };
     if (fault && isJson) {
       const error = faultAsJsonError(fault);
