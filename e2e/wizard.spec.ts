@@ -84,7 +84,7 @@ test.describe('as alice, who may re-encrypt', () => {
     const keyArn = await keyArnOfAlias('alias/demo-finance');
     const keys = await keysUnder(mixed, 'storage-classes/');
     const archived = 'storage-classes/glacier-archived.csv';
-    // A copy of a restored DEEP_ARCHIVE object keeps its storage class, so it is archived again and its bytes unreadable: compared by what HEAD and GetObjectTagging show.
+    // A copy of a restored DEEP_ARCHIVE object keeps its storage class, so it is archived again (the review says so) and its bytes unreadable: compared by what HEAD and GetObjectTagging show.
     const restored = 'storage-classes/deep-archive-restored.csv';
     const changed = keys.filter((key) => key !== archived && key !== restored);
     const restoredBefore = await keptState(mixed, restored);
@@ -99,6 +99,7 @@ test.describe('as alice, who may re-encrypt', () => {
     await expect(valueOf(page, 'Not encrypted')).toHaveText(String(keys.length));
     await expect(valueOf(page, 'Cannot be done')).toHaveText('1');
     await expect(page.getByRole('row').filter({ hasText: archived })).toContainText('Archived in GLACIER and not restored');
+    await expect(page.getByRole('row').filter({ hasText: restored })).toContainText('so S3 archives it again');
     await startJob(page);
     await expectReEncrypted(mixed, before, { algorithm: 'aws:kms', keyArn, bucketKey: true });
     await expect.poll(() => stackEncryption(mixed, restored)).toMatchObject({ algorithm: 'aws:kms', keyArn, bucketKey: true });

@@ -111,11 +111,13 @@ describe('planObject: CopyObject', () => {
     });
   });
 
-  it('copies a restored archived object', () => {
+  it('copies a restored archived object, saying the copy is archived again', () => {
     expect(plan(headed({ StorageClass: 'GLACIER', Restore: 'ongoing-request="false", expiry-date="x"' }), SSE_S3)).toMatchObject({
       action: 'copy',
       source: { storageClass: 'GLACIER' },
+      reason: expect.stringContaining('the new object keeps its storage class (GLACIER), so S3 archives it again'),
     });
+    expect(plan(headed({ StorageClass: 'STANDARD_IA' }), SSE_S3).reason).not.toContain('archives it again');
   });
 });
 

@@ -100,12 +100,16 @@ function planCopy(item: Located, { head, before, bucket, target, options }: Plan
   };
   const change = `${describeEncryption(before)} → ${describeEncryption(target)}`;
   const newVersion = item.versioned ? ' S3 adds a new version; the one you selected stays as it was.' : '';
+  const rearchived =
+    archiveStateOf(head) === 'restored'
+      ? ` It is a restored copy of an archived object: the new object keeps its storage class (${copying.source?.storageClass}), so S3 archives it again and the restored copy ends.`
+      : '';
   const size = item.size ?? 0;
   if (size <= bucket.copySizeLimit) {
     return {
       ...copying,
       action: 'copy',
-      reason: `${change}: copied onto itself with CopyObject; ${KEPT_BY_COPY}, and it gets a new ETag and Last-Modified.${newVersion}`,
+      reason: `${change}: copied onto itself with CopyObject; ${KEPT_BY_COPY}, and it gets a new ETag and Last-Modified.${newVersion}${rearchived}`,
     };
   }
   const partSize = choosePartSize(size, bucket.copySizeLimit);
@@ -129,7 +133,7 @@ function planCopy(item: Located, { head, before, bucket, target, options }: Plan
     ...copying,
     action: 'multipart-copy',
     partSize,
-    reason: `${change}. ${parts}, sending its metadata, tags, content headers, storage class and checksum algorithm again; it gets a new ETag.${accepted}${newVersion}`,
+    reason: `${change}. ${parts}, sending its metadata, tags, content headers, storage class and checksum algorithm again; it gets a new ETag.${accepted}${newVersion}${rearchived}`,
   };
 }
 
