@@ -3,6 +3,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import type { AppConfig } from './config/app-config';
+import type { JobSettings } from './config/job-settings';
 import { loadAppConfig } from './config/load-config';
 import { AuthSession } from './features/auth/auth-session';
 import { IndexedDbJournal } from './jobs/indexeddb-journal';
@@ -14,27 +16,29 @@ import { ConfigErrorPage } from './ui/ConfigErrorPage';
 const root = createRoot(document.getElementById('root')!);
 
 /** Jobs journaled in IndexedDB survive a reload; without it (some private windows) they live as long as the tab. */
-function jobRuntime(): Promise<JobRuntime> {
+function jobRuntime(settings: JobSettings): Promise<JobRuntime> {
   return IndexedDbJournal.open().then(
-    (journal) => new JobRuntime(journal),
-    () => new JobRuntime(new MemoryJobStore(), false),
+    (journal) => new JobRuntime(journal, settings),
+    () => new JobRuntime(new MemoryJobStore(), settings, false),
   );
 }
 
-Promise.all([loadAppConfig(), jobRuntime()]).then(
-  ([config, runtime]) => {
-    const session = new AuthSession(config.cognito.userPool, window.location.origin);
-    void session.start();
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } });
-    root.render(
-      <StrictMode>
-        <QueryClientProvider client={queryClient}>
-          <JobRuntimeContext.Provider value={runtime}>
-            <App config={config} session={session} />
-          </JobRuntimeContext.Provider>
-        </QueryClientProvider>
-      </StrictMode>,
-    );
-  },
+loadAppConfig().then(
+  (config) => jobRuntime(config.jobs).then((runtime) => render(config, runtime)),
   (error: unknown) => root.render(<ConfigErrorPage error={error} />),
 );
+
+function render(config: AppConfig, runtime: JobRuntime): void {
+  const session = new AuthSession(config.cognito.userPool, window.location.origin);
+  void session.start();
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } });
+  root.render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <JobRuntimeContext.Provider value={runtime}>
+          <App config={config} session={session} />
+        </JobRuntimeContext.Provider>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}

@@ -65,19 +65,26 @@ export function concurrencyNote(levels: readonly ConcurrencyLevel[], defaultConc
 }
 
 export interface Contenders {
-  engine: Totals & { concurrency: number; requestsPerObject: number };
+  engine: Totals & { concurrency: number; requestsPerObject: number; jobObjectsPerSecond: number };
+  engineAtCli: Totals & { concurrency: number };
   cli: Totals & { concurrency: number };
   latencyMs: number;
 }
 
-export function comparisonNote({ engine, cli, latencyMs }: Contenders): string {
+/** Why the ratio is what it is: requests per object and requests in flight, each side's overhead the rest. */
+export function comparisonNote({ engine, engineAtCli, cli, latencyMs }: Contenders): string {
   const roundTripRatio = round(engine.concurrency / engine.requestsPerObject / cli.concurrency, 2);
+  const perConnection = (objectsPerSecond: number, requestsPerObject: number, concurrency: number) => round((objectsPerSecond * requestsPerObject) / concurrency);
   return [
     `The engine sends ${engine.requestsPerObject} requests per object (HeadObject to select it, CopyObject conditional on the ETag seen, HeadObject to verify),`,
     'the CLI one CopyObject, unconditional and unchecked, plus a listing per 1,000 keys.',
     `With ${latencyMs} ms added to every answer, round trips dominate: engine ${engine.objectsPerSecond} objects/s`,
     `(${round(engine.objectsPerSecond * engine.requestsPerObject)} requests/s, ${engine.concurrency} in flight), CLI ${cli.objectsPerSecond} objects/s (${cli.concurrency} in flight).`,
     `Round trips alone predict a ratio of ${roundTripRatio} (${engine.concurrency}/${engine.requestsPerObject} against ${cli.concurrency}/1); what differs from it is each side's own overhead.`,
+    `Requests answered per second per request in flight: engine ${perConnection(engine.objectsPerSecond, engine.requestsPerObject, engine.concurrency)},`,
+    `engine at ${engineAtCli.concurrency} in flight ${perConnection(engineAtCli.objectsPerSecond, engine.requestsPerObject, engineAtCli.concurrency)},`,
+    `CLI ${perConnection(cli.objectsPerSecond, 1, cli.concurrency)}: the gap is the requests each object costs and the browser's 6 connections, not the engine's speed.`,
+    `Once the selection is read (the objects page's HeadObject answers are reused when fresh), the job alone runs ${engine.jobObjectsPerSecond} objects/s (2 requests per object).`,
   ].join(' ');
 }
 
@@ -87,8 +94,9 @@ export interface BenchResults {
   setup: Record<string, unknown>;
   machine: Record<string, unknown>;
   engine: Record<string, unknown>;
+  engineAtCliConcurrency: Record<string, unknown>;
   cli: Record<string, unknown>;
-  ratio: { engineToCli: number; note: string };
+  ratio: { engineToCli: number; engineAtCliConcurrencyToCli: number; jobAloneToCli: number; note: string };
   concurrency: { objectsPerLevel: number; defaultConcurrency: number; levels: ConcurrencyLevel[]; note: string };
 }
 

@@ -26,11 +26,13 @@ import {
 import { StackLink } from './stack-link.js';
 
 const WARM_UP_OBJECTS = 60;
-type Contender = 'engine' | 'cli';
+/** The engine at the console's concurrency, the engine at the CLI's, and the CLI. */
+type Contender = 'engine' | 'engine-at-cli-concurrency' | 'cli';
+const ROUND: Contender[] = ['engine', 'engine-at-cli-concurrency', 'cli'];
 
-/** engine, cli, cli, engine, engine, cli, ...: a steady drift in the machine's load weighs on both alike. */
+/** engine, engine at 10, cli, cli, engine at 10, engine, ...: a steady drift in the machine's load weighs on all alike. */
 function alternatingOrder(rounds: number): Contender[] {
-  return Array.from({ length: rounds }, (_, round): Contender[] => (round % 2 === 0 ? ['engine', 'cli'] : ['cli', 'engine'])).flat();
+  return Array.from({ length: rounds }, (_, round): Contender[] => (round % 2 === 0 ? ROUND : [...ROUND].reverse())).flat();
 }
 
 /** Runs one contender on its bucket, then checks that the stack holds every object as SSE-S3. */
@@ -77,14 +79,18 @@ async function bench(options: BenchOptions) {
     await cliOn('warm-up-cli', WARM_UP_OBJECTS);
 
     const engineRuns: Array<Measured<EngineRun>> = [];
+    const engineAtCliRuns: Array<Measured<EngineRun>> = [];
     const cliRuns: Array<Measured<CliRun>> = [];
     for (const [index, contender] of order.entries()) {
       const bucket = comparisonBuckets[index];
       process.stdout.write(`Run ${index + 1}/${order.length}: ${contender} on ${bucket}... `);
-      if (contender === 'engine') engineRuns.push(await engineOn(bucket, DEFAULT_CONCURRENCY));
-      else cliRuns.push(await cliOn(bucket, options.objects));
-      const last = contender === 'engine' ? engineRuns.at(-1)!.objectsPerSecond : cliRuns.at(-1)!.objectsPerSecond;
-      process.stdout.write(`${round(last)} objects/s\n`);
+      const run =
+        contender === 'cli'
+          ? await cliOn(bucket, options.objects)
+          : await engineOn(bucket, contender === 'engine' ? DEFAULT_CONCURRENCY : options.cliConcurrency);
+      if (contender === 'cli') cliRuns.push(run as Measured<CliRun>);
+      else (contender === 'engine' ? engineRuns : engineAtCliRuns).push(run as Measured<EngineRun>);
+      process.stdout.write(`${round(run.objectsPerSecond)} objects/s\n`);
     }
 
     const sweepRuns: Array<Measured<EngineRun>> = [];
@@ -93,15 +99,17 @@ async function bench(options: BenchOptions) {
       sweepRuns.push(await engineOn(`sweep-c${level}`, level));
       process.stdout.write(`${round(sweepRuns.at(-1)!.objectsPerSecond)} objects/s\n`);
     }
-    return { engineRuns, cliRuns, sweepRuns, order, loadBefore, loadAfter: loadavg() };
+    return { engineRuns, engineAtCliRuns, cliRuns, sweepRuns, order, loadBefore, loadAfter: loadavg() };
   } finally {
     await stack.close();
   }
 }
 
 function resultsOf(options: BenchOptions, measured: Awaited<ReturnType<typeof bench>>, cliVersion: string): BenchResults {
-  const { engineRuns, cliRuns, sweepRuns } = measured;
+  const { engineRuns, engineAtCliRuns, cliRuns, sweepRuns } = measured;
   const engine = totalsOf(engineRuns);
+  const engineAtCli = totalsOf(engineAtCliRuns);
+  const jobAlone = (runs: readonly EngineRun[]) => totalsOf(runs.map((run) => ({ objects: run.objects, seconds: run.seconds.job }))).objectsPerSecond;
   const cli = totalsOf(cliRuns);
   const requests = perObject(sumRequests(engineRuns), engine.objects);
   const requestsPerObject = round(Object.values(requests).reduce((sum, count) => sum + count, 0), 2);
@@ -142,10 +150,18 @@ function resultsOf(options: BenchOptions, measured: Awaited<ReturnType<typeof be
     engine: {
       concurrency: DEFAULT_CONCURRENCY,
       ...engine,
-      jobObjectsPerSecond: totalsOf(engineRuns.map((run) => ({ objects: run.objects, seconds: run.seconds.job }))).objectsPerSecond,
+      jobObjectsPerSecond: jobAlone(engineRuns),
       requestsPerObject: requests,
       cpu: engineCpu,
       runs: engineRuns,
+    },
+    engineAtCliConcurrency: {
+      concurrency: options.cliConcurrency,
+      concurrencyNote: 'the engine with as many requests in flight as the CLI: more than a browser sends to one host',
+      ...engineAtCli,
+      jobObjectsPerSecond: jobAlone(engineAtCliRuns),
+      cpu: averageCpu(engineAtCliRuns),
+      runs: engineAtCliRuns,
     },
     cli: {
       concurrency: options.cliConcurrency,
@@ -156,8 +172,11 @@ function resultsOf(options: BenchOptions, measured: Awaited<ReturnType<typeof be
     },
     ratio: {
       engineToCli: round(engine.objectsPerSecond / cli.objectsPerSecond, 2),
+      engineAtCliConcurrencyToCli: round(engineAtCli.objectsPerSecond / cli.objectsPerSecond, 2),
+      jobAloneToCli: round(jobAlone(engineRuns) / cli.objectsPerSecond, 2),
       note: comparisonNote({
-        engine: { ...engine, concurrency: DEFAULT_CONCURRENCY, requestsPerObject },
+        engine: { ...engine, concurrency: DEFAULT_CONCURRENCY, requestsPerObject, jobObjectsPerSecond: jobAlone(engineRuns) },
+        engineAtCli: { ...engineAtCli, concurrency: options.cliConcurrency },
         cli: { ...cli, concurrency: options.cliConcurrency },
         latencyMs: options.latencyMs,
       }),
@@ -180,7 +199,8 @@ if (options === 'help') {
   await mkdir(dirname(options.out), { recursive: true });
   await writeFile(options.out, `${JSON.stringify(results, (_key, value: unknown) => (typeof value === 'number' ? round(value, 3) : value), 2)}\n`);
   process.stdout.write(
-    `\nEngine ${results.engine.objectsPerSecond} objects/s (concurrency ${DEFAULT_CONCURRENCY}), CLI ${results.cli.objectsPerSecond} objects/s (concurrency ${options.cliConcurrency}): ratio ${results.ratio.engineToCli}.\n` +
+    `\nEngine ${results.engine.objectsPerSecond} objects/s (concurrency ${DEFAULT_CONCURRENCY}), CLI ${results.cli.objectsPerSecond} objects/s (concurrency ${options.cliConcurrency}): ratio ${results.ratio.engineToCli}; ` +
+      `${results.ratio.engineAtCliConcurrencyToCli} with the engine at the CLI's concurrency.\n` +
       `${results.concurrency.note}\nWritten to ${options.out}\n`,
   );
 }

@@ -21,8 +21,9 @@ export class AwsClients {
 
   /**
    * The client re-encryption jobs use: one attempt per request, because the
-   * job retries by itself (it pauses on an expired session at once, and the
-   * SDK's shared retry quota would run dry in the middle of a large job).
+   * job runs the SDK's retry strategy (config.json's jobs.retryMode) around
+   * each request itself, so it sees every failure: it pauses on an expired
+   * session at once and never retries a change whose condition failed.
    */
   s3ForJobs(region = this.config.region): S3Client {
     return this.s3With(this.jobS3Clients, region, { maxAttempts: 1 });

@@ -42,6 +42,7 @@ describe('parseAppConfig', () => {
       buckets: [{ name: 'legacy-archive' }, { name: 'eu-bucket', region: 'eu-west-1' }],
       policy: { require: 'any-sse' },
       copySizeLimit: 5 * 1024 ** 3,
+      jobs: { concurrency: 6, retryMode: 'standard', maxAttempts: 8 },
     });
   });
 
@@ -50,6 +51,17 @@ describe('parseAppConfig', () => {
     expect(problemsOf({ ...valid, copySizeLimit: 1024 })).toEqual([
       '"copySizeLimit" must be a whole number of bytes, at least 5 MiB (5242880), the smallest part of a multipart copy',
     ]);
+  });
+
+  it('takes the jobs\' concurrency and the SDK retry mode and attempts, each defaulted on its own', () => {
+    expect(parseAppConfig({ ...valid, jobs: { retryMode: 'adaptive' } }).jobs).toEqual({ concurrency: 6, retryMode: 'adaptive', maxAttempts: 8 });
+    expect(parseAppConfig({ ...valid, jobs: { concurrency: 2, maxAttempts: 3 } }).jobs).toEqual({ concurrency: 2, retryMode: 'standard', maxAttempts: 3 });
+    expect(problemsOf({ ...valid, jobs: { concurrency: 0, retryMode: 'legacy', maxAttempts: 2.5 } })).toEqual([
+      '"jobs.concurrency" must be a whole number from 1 to 64 (a browser opens 6 connections per host)',
+      '"jobs.retryMode" must be "standard" or "adaptive", the AWS SDK\'s retry modes',
+      '"jobs.maxAttempts" must be a whole number from 1 to 20',
+    ]);
+    expect(problemsOf({ ...valid, jobs: [] })).toEqual(['"jobs" must be an object']);
   });
 
   it('names every bad field', () => {

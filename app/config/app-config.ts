@@ -1,4 +1,5 @@
 import { AUTH_CALLBACK_PATH } from '../routing/routes';
+import { parseJobSettings, type JobSettings } from './job-settings';
 
 /**
  * The console's runtime configuration, read from /config.json at start-up so
@@ -38,6 +39,7 @@ export interface AppConfig {
   policy: CompliancePolicy;
   /** The most one CopyObject may copy, in bytes: 5 GiB on AWS; S3-compatible servers (and the demo) differ. */
   copySizeLimit: number;
+  jobs: JobSettings;
 }
 
 /** S3's own limit for one CopyObject. */
@@ -110,6 +112,7 @@ export function parseAppConfig(raw: unknown): AppConfig {
     buckets,
     policy,
     copySizeLimit: copySizeLimit as number,
+    jobs: parseJobSettings(root.jobs, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

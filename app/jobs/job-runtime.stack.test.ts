@@ -1,16 +1,19 @@
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_JOB_SETTINGS, type JobSettings } from '../config/job-settings';
 import { CONSOLE_ROLES } from '../../emulator/iam/console-policies';
 import { useTestStack } from '../../emulator/test/harness';
 import { createBucket, createKmsKey } from '../../emulator/test/object-fixtures';
 import type { JobState } from '../domain/jobs/job-records';
 import { planJob } from '../domain/jobs/plan-job';
 import type { ReEncryptionJob } from '../domain/jobs/re-encryption-job';
-import { bucketFacts, jobClientFor, md5OfKey, newCustomerKey, putLegacyObject, requestCounter, selectObject, type SessionKeys } from '../domain/jobs/stack-test-support';
+import { bucketFacts, jobClientFor, md5OfKey, newCustomerKey, putLegacyObject, requestCounter, selectObject, type RequestWatcher, type SessionKeys } from '../domain/jobs/stack-test-support';
 import type { TargetEncryption } from '../domain/jobs/target-encryption';
 import { JobRuntime, type JobClients, type JobStartRequest } from './job-runtime';
 import { MemoryJobStore } from './memory-job-store';
 
 const stack = useTestStack();
+const ONE_AT_A_TIME: JobSettings = { ...DEFAULT_JOB_SETTINGS, concurrency: 1 };
 const BUCKET = 'runtime-jobs';
 let keyArn: string;
 
@@ -23,14 +26,14 @@ function clientsOf(clientFor: (region: string) => ReturnType<ReturnType<typeof j
   return { s3ForJobs: clientFor };
 }
 
-const rootClients = (watch?: ReturnType<typeof requestCounter>) => clientsOf(jobClientFor(stack, { watch }));
+const rootClients = (watch?: RequestWatcher) => clientsOf(jobClientFor(stack, { watch }));
 
 async function request(prefix: string, target: TargetEncryption, count = 4): Promise<JobStartRequest> {
   const keys = Array.from({ length: count }, (_, n) => `${prefix}/object-${n}.txt`);
   for (const key of keys) await putLegacyObject(stack, BUCKET, key, { body: `body of ${key}` });
   const selection = await Promise.all(keys.map((key) => selectObject(stack.s3, BUCKET, key)));
   const plan = planJob(selection, new Map([[BUCKET, bucketFacts(BUCKET)]]), target);
-  return { items: plan.items, target, keys: {}, concurrency: 1 };
+  return { items: plan.items, target, keys: {} };
 }
 
 /** Resolves once the job reaches one of `states`. */
@@ -54,7 +57,7 @@ async function openJob(runtime: JobRuntime, id: string): Promise<ReEncryptionJob
 
 describe('JobRuntime', () => {
   it('starts a journaled job, lists it, and hands out the same running job', async () => {
-    const runtime = new JobRuntime(new MemoryJobStore());
+    const runtime = new JobRuntime(new MemoryJobStore(), ONE_AT_A_TIME);
     runtime.connect(rootClients());
     const id = await runtime.start(await request('started', { kind: 'SSE-S3' }));
     const job = await openJob(runtime, id);
@@ -67,7 +70,7 @@ describe('JobRuntime', () => {
 
   it('goes on by itself with a job a closed tab left running, without redoing finished objects', async () => {
     const store = new MemoryJobStore();
-    const first = new JobRuntime(store);
+    const first = new JobRuntime(store, ONE_AT_A_TIME);
     first.connect(rootClients());
     const id = await first.start(await request('reloaded', { kind: 'SSE-KMS', keyArn, bucketKey: false }));
     const job = await openJob(first, id);
@@ -79,7 +82,7 @@ describe('JobRuntime', () => {
     await store.saveJob({ ...journaled!.job, state: 'running' });
 
     const counter = requestCounter();
-    const reloaded = new JobRuntime(store);
+    const reloaded = new JobRuntime(store, ONE_AT_A_TIME);
     reloaded.connect(rootClients(counter));
     const reopened = await openJob(reloaded, id);
     expect(await reaching(reopened, ['finished'])).toBe('finished');
@@ -89,9 +92,28 @@ describe('JobRuntime', () => {
     expect(changes).toBe(2);
   });
 
+  it('sends with config.json\'s retry settings: with one attempt a throttled copy fails, with the default eight it is retried', async () => {
+    for (const [maxAttempts, expected] of [
+      [1, { failed: 1, done: 0 }],
+      [DEFAULT_JOB_SETTINGS.maxAttempts, { failed: 0, done: 1 }],
+    ] as const) {
+      // S3 throttles every copy until one has been refused.
+      stack.ctx.faults.replace([{ kind: 'SlowDown', rate: 1, operations: ['CopyObject'] }]);
+      const throttledOnce: RequestWatcher = { after: (name) => void (name === 'CopyObjectCommand' && stack.ctx.faults.replace([])) };
+      const runtime = new JobRuntime(new MemoryJobStore(), { ...ONE_AT_A_TIME, maxAttempts });
+      runtime.connect(rootClients(throttledOnce));
+      const prefix = `attempts-${maxAttempts}`;
+      const job = await openJob(runtime, await runtime.start(await request(prefix, { kind: 'SSE-S3' }, 1)));
+      expect(await reaching(job, ['finished'])).toBe('finished');
+      expect(job.progress().counts, `maxAttempts ${maxAttempts}`).toMatchObject(expected);
+      const { ServerSideEncryption } = await stack.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: `${prefix}/object-0.txt` }));
+      expect(ServerSideEncryption).toBe(expected.done ? 'AES256' : undefined);
+    }
+  });
+
   it('leaves a paused job paused when it is opened again', async () => {
     const store = new MemoryJobStore();
-    const first = new JobRuntime(store);
+    const first = new JobRuntime(store, ONE_AT_A_TIME);
     first.connect(rootClients());
     const id = await first.start(await request('paused', { kind: 'SSE-S3' }));
     const job = await openJob(first, id);
@@ -99,7 +121,7 @@ describe('JobRuntime', () => {
     await reaching(job, ['paused']);
     unsubscribe();
 
-    const reloaded = new JobRuntime(store);
+    const reloaded = new JobRuntime(store, ONE_AT_A_TIME);
     reloaded.connect(rootClients());
     const reopened = await openJob(reloaded, id);
     expect(reopened.state).toBe('paused');
@@ -109,13 +131,13 @@ describe('JobRuntime', () => {
   it('asks for the SSE-C key of a reopened SSE-C job, and opens it only with that key', async () => {
     const customerKey = newCustomerKey();
     const store = new MemoryJobStore();
-    const first = new JobRuntime(store);
+    const first = new JobRuntime(store, ONE_AT_A_TIME);
     first.connect(rootClients());
     const id = await first.start(await request('sse-c', { kind: 'SSE-C', customerKey, keyMd5: md5OfKey(customerKey) }, 2));
     await reaching(await openJob(first, id), ['finished']);
     expect(store.serialized()).not.toContain(customerKey.keyBase64);
 
-    const reloaded = new JobRuntime(store);
+    const reloaded = new JobRuntime(store, ONE_AT_A_TIME);
     reloaded.connect(rootClients());
     expect(await reloaded.open(id)).toEqual({ status: 'needs-target-key', keyMd5: md5OfKey(customerKey) });
     expect(await reloaded.open(id, { target: newCustomerKey() })).toMatchObject({ status: 'needs-target-key', problem: expect.stringContaining('the key given has MD5') });
@@ -124,7 +146,7 @@ describe('JobRuntime', () => {
 
   it('resumes a job waiting for a sign-in once it is given the new sign-in’s clients', async () => {
     let session = issueSession(1);
-    const runtime = new JobRuntime(new MemoryJobStore());
+    const runtime = new JobRuntime(new MemoryJobStore(), ONE_AT_A_TIME);
     runtime.connect(clientsOf(jobClientFor(stack, { credentials: () => session })));
     const start = await request('signed-out', { kind: 'SSE-S3' });
     while (Date.now() <= session.expiresAt) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -141,7 +163,7 @@ describe('JobRuntime', () => {
   });
 
   it('reports a run that throws to the failure listeners instead of losing it', async () => {
-    const runtime = new JobRuntime(new MemoryJobStore());
+    const runtime = new JobRuntime(new MemoryJobStore(), ONE_AT_A_TIME);
     const failures: unknown[] = [];
     runtime.onRunFailure((_, error) => failures.push(error));
     runtime.run('some-job', () => Promise.reject(new Error('journal full')));

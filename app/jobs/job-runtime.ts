@@ -1,9 +1,11 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import { DEFAULT_JOB_SETTINGS, type JobSettings } from '../config/job-settings';
 import type { JobKeys } from '../domain/jobs/job-keys';
 import type { JobRecord, JobState } from '../domain/jobs/job-records';
 import type { JobJournal } from '../domain/jobs/journal';
 import type { PlanItem } from '../domain/jobs/plan';
 import { ReEncryptionJob } from '../domain/jobs/re-encryption-job';
+import { sdkRetryStrategy } from '../domain/jobs/retrying';
 import type { TargetEncryption } from '../domain/jobs/target-encryption';
 
 /** What the wizard hands over to start a job. SSE-C keys stay in memory, for the job's life. */
@@ -11,7 +13,6 @@ export interface JobStartRequest {
   items: readonly PlanItem[];
   target: TargetEncryption;
   keys: JobKeys;
-  concurrency?: number;
 }
 
 /** A journal that also lists its jobs (IndexedDB in the browser). */
@@ -53,6 +54,7 @@ export class JobRuntime {
   /** `persistent` is false where IndexedDB is unavailable: jobs then end with the tab, and the jobs pages say so. */
   constructor(
     private readonly store: JobStore,
+    private readonly settings: JobSettings = DEFAULT_JOB_SETTINGS,
     readonly persistent = true,
   ) {}
 
@@ -71,7 +73,7 @@ export class JobRuntime {
 
   /** Journals a new job and starts it; resolves with its id once it is journaled. */
   async start(request: JobStartRequest): Promise<string> {
-    const job = await ReEncryptionJob.create(request.items, request.target, this.dependencies(request.concurrency), request.keys);
+    const job = await ReEncryptionJob.create(request.items, request.target, this.dependencies(), request.keys);
     this.live.set(job.id, job);
     this.run(job.id, () => job.start());
     return job.id;
@@ -140,7 +142,9 @@ export class JobRuntime {
     }
   }
 
-  private dependencies(concurrency?: number) {
+  /** Each job gets its own SDK retry strategy, as each client has one: one job's spent retry quota does not hold back another. */
+  private dependencies() {
+    const { concurrency, retryMode, maxAttempts } = this.settings;
     return {
       clientFor: (region: string) => {
         if (!this.clients) throw new Error('The console is not signed in yet: jobs wait for credentials.');
@@ -148,6 +152,7 @@ export class JobRuntime {
       },
       journal: this.store,
       concurrency,
+      retryStrategy: sdkRetryStrategy({ mode: retryMode, maxAttempts }),
     };
   }
 }

@@ -31,8 +31,13 @@ export function classifyFailure(error: unknown): ClassifiedFailure {
   const problem = toAwsProblem(error);
   if (SESSION_ENDED.has(problem.code)) return { kind: 'sign-in', problem };
   if (CHANGED.has(problem.code) || problem.status === 412) return { kind: 'changed', problem };
-  if (THROTTLING.has(problem.code) || problem.retryable) return { kind: 'retry', problem };
+  if (THROTTLING.has(problem.code) || (problem.retryable && !isClientError(problem.status))) return { kind: 'retry', problem };
   return { kind: 'final', problem };
+}
+
+/** A 4xx other than throttling is not retried, even 400 RequestTimeout, which the SDK alone would retry. */
+function isClientError(status: number | undefined): boolean {
+  return status !== undefined && status >= 400 && status < 500;
 }
 
 export function isThrottling(error: unknown): boolean {

@@ -9,7 +9,7 @@ import {
   jobClientFor,
   patientRootClient,
   putLegacyObject,
-  QUICK_RETRIES,
+  quickRetries,
   requestCounter,
   selectObject,
   snapshot,
@@ -41,7 +41,7 @@ describe('a job on a stack that throttles and drops connections', () => {
     expect(plan.counts.byAction.copy).toBe(KEYS.length);
 
     const counter = requestCounter();
-    const job = await ReEncryptionJob.create(plan.items, target, { clientFor: jobClientFor(stack, { watch: counter }), ...QUICK_RETRIES });
+    const job = await ReEncryptionJob.create(plan.items, target, { clientFor: jobClientFor(stack, { watch: counter }), ...quickRetries() });
     expect(await job.start()).toBe('finished');
     expect(job.progress().counts.done).toBe(KEYS.length);
     // With 30 copies each failing 37% of the time, some were retried (none failing has odds of about 1 in a million).
@@ -75,7 +75,7 @@ describe('a copy whose answer is lost', () => {
         throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET', $metadata: {} });
       },
     };
-    const job = await ReEncryptionJob.create(plan.items, target, { clientFor: jobClientFor(stack, { watch: loseFirstAnswer }), ...QUICK_RETRIES });
+    const job = await ReEncryptionJob.create(plan.items, target, { clientFor: jobClientFor(stack, { watch: loseFirstAnswer }), ...quickRetries() });
     await job.start();
     expect(lost).toBe(true);
     expect(job.items()[0]).toMatchObject({ state: 'done', message: expect.stringMatching(/interrupted attempt had finished/) });

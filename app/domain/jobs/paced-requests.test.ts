@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RequestPacer } from './paced-requests';
-import { DEFAULT_RETRY_POLICY } from './retrying';
+import { sdkRetryStrategy } from './retrying';
 
-const timing = { sleep: async () => {}, random: () => 0 };
+const noWaiting = () => sdkRetryStrategy({ mode: 'standard', maxAttempts: 3 }, { computeNextBackoffDelay: () => 0, setDelayBase: () => {} });
 const failure = (name: string, status?: number) => Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
 
 function failingOnce(error: Error) {
@@ -18,7 +18,7 @@ function failingOnce(error: Error) {
 
 describe('RequestPacer', () => {
   it('remembers a change whose connection broke, as it may have been carried out', async () => {
-    const requests = new RequestPacer(2, DEFAULT_RETRY_POLICY, timing).forItem();
+    const requests = new RequestPacer(2, noWaiting()).forItem();
     expect(await requests.change(failingOnce(failure('SlowDown', 503)))).toBe('ok');
     expect(requests.changeMayHaveLanded).toBe(false);
     expect(await requests.send(failingOnce(failure('TimeoutError')))).toBe('ok');
@@ -28,7 +28,7 @@ describe('RequestPacer', () => {
   });
 
   it('keeps at most `concurrency` requests in flight across objects', async () => {
-    const pacer = new RequestPacer(2, DEFAULT_RETRY_POLICY, timing);
+    const pacer = new RequestPacer(2, noWaiting());
     let running = 0;
     let most = 0;
     const request = async () => {

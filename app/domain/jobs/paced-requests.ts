@@ -1,16 +1,16 @@
+import type { RetryStrategyV2 } from '@smithy/types';
 import { ConcurrencyLimiter } from '../../api/limiter';
 import { mayHaveBeenApplied } from './failure-class';
 import type { ItemRequests } from './item-run';
-import { withRetries, type RetryPolicy, type RetryTiming } from './retrying';
+import { withRetries } from './retrying';
 
-/** Every request of a job goes through here: at most `concurrency` in flight, each retried by the job's policy. */
+/** Every request of a job goes through here: at most `concurrency` in flight, each retried under the job's SDK retry strategy. */
 export class RequestPacer {
   private readonly limiter: ConcurrencyLimiter;
 
   constructor(
     concurrency: number,
-    private readonly policy: RetryPolicy,
-    private readonly timing: RetryTiming,
+    private readonly retryStrategy: RetryStrategyV2,
   ) {
     this.limiter = new ConcurrencyLimiter(concurrency);
   }
@@ -18,7 +18,7 @@ export class RequestPacer {
   /** The requests of one object, remembering whether a change may have landed without its answer arriving. */
   forItem(): ItemRequests {
     const send = <T>(request: () => Promise<T>, onFailure?: (error: unknown) => void) =>
-      this.limiter.run(() => withRetries(request, this.policy, this.timing, onFailure));
+      this.limiter.run(() => withRetries(request, this.retryStrategy, onFailure));
     const requests = {
       changeMayHaveLanded: false,
       send,

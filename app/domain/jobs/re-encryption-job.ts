@@ -1,4 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { RetryStrategyV2 } from '@smithy/types';
 import type { CustomerKey } from '../customer-key';
 import type { CustomerKeyRing } from './customer-keys';
 import { classifyFailure } from './failure-class';
@@ -11,7 +12,7 @@ import { RequestPacer } from './paced-requests';
 import type { PlanItem } from './plan';
 import { drain } from './pool';
 import { jobReport, type ReportRow } from './report';
-import { DEFAULT_RETRY_POLICY, REAL_TIMING, type RetryPolicy, type RetryTiming } from './retrying';
+import { DEFAULT_RETRY_SETTINGS, sdkRetryStrategy } from './retrying';
 import { runItem } from './run-item';
 import { abortUpload } from './run-multipart-copy';
 import { recordOfTarget, type TargetEncryption } from './target-encryption';
@@ -26,14 +27,14 @@ export const DEFAULT_CONCURRENCY = 6;
 export interface JobDependencies {
   /**
    * The S3 client for a region, made without SDK retries (maxAttempts 1, as
-   * AwsClients.s3ForJobs): the job retries by itself. It is asked for every
+   * AwsClients.s3ForJobs): the job runs the SDK's retry strategy itself. It is asked for every
    * object, so credentials renewed by a new sign-in take effect on resume().
    */
   clientFor: (region: string) => S3Client;
   journal?: JobJournal;
   concurrency?: number;
-  retryPolicy?: Partial<RetryPolicy>;
-  timing?: RetryTiming;
+  /** The SDK's retry strategy for the configured mode (sdkRetryStrategy); standard mode with 8 attempts by default. */
+  retryStrategy?: RetryStrategyV2;
   now?: () => number;
 }
 
@@ -66,7 +67,7 @@ export class ReEncryptionJob {
   ) {
     this.records = new Map(items.map((item) => [item.plan.id, item]));
     this.concurrency = deps.concurrency ?? DEFAULT_CONCURRENCY;
-    this.pacer = new RequestPacer(this.concurrency, { ...DEFAULT_RETRY_POLICY, ...deps.retryPolicy }, deps.timing ?? REAL_TIMING);
+    this.pacer = new RequestPacer(this.concurrency, deps.retryStrategy ?? sdkRetryStrategy(DEFAULT_RETRY_SETTINGS));
     this.now = deps.now ?? Date.now;
     this.journal = deps.journal ?? new MemoryJournal();
   }

@@ -1,12 +1,19 @@
+import { INITIAL_RETRY_TOKENS, Retry } from '@smithy/core/retry';
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, DEFAULT_RETRY_POLICY, withRetries, type RetryTiming } from './retrying';
+import { sdkRetryStrategy, withRetries } from './retrying';
 
-const slowDown = () => Object.assign(new Error('Please reduce your request rate.'), { name: 'SlowDown', $metadata: { httpStatusCode: 503 } });
-const denied = () => Object.assign(new Error('Access Denied'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+const awsError = (name: string, status?: number) => Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
+const slowDown = () => awsError('SlowDown', 503);
 
-function recordingTiming(): RetryTiming & { waits: number[] } {
-  const waits: number[] = [];
-  return { waits, sleep: async (ms) => void waits.push(ms), random: () => 1 };
+/** The SDK's backoff with its waits recorded and skipped: the delay base it is given tells throttling from other retries. */
+function recordingBackoff() {
+  const bases: number[] = [];
+  let base = 0;
+  return {
+    bases,
+    computeNextBackoffDelay: () => (bases.push(base), 0),
+    setDelayBase: (delay: number) => void (base = delay),
+  };
 }
 
 /** An attempt that fails with the given errors, then answers 'ok'. */
@@ -21,41 +28,55 @@ function failing(...errors: Error[]) {
   return { attempt, calls: () => calls };
 }
 
-describe('backoffDelay', () => {
-  it('grows exponentially up to the ceiling, waiting longer after throttling', () => {
-    expect([0, 1, 2, 3].map((retry) => backoffDelay(retry, false, DEFAULT_RETRY_POLICY, () => 1))).toEqual([100, 200, 400, 800]);
-    expect(backoffDelay(0, true, DEFAULT_RETRY_POLICY, () => 1)).toBe(500);
-    expect(backoffDelay(20, true, DEFAULT_RETRY_POLICY, () => 1)).toBe(20_000);
+describe('withRetries under the SDK standard mode', () => {
+  it('retries throttling, 500s and network errors until the request goes through, waiting longer after throttling', async () => {
+    const backoff = recordingBackoff();
+    const strategy = sdkRetryStrategy({ mode: 'standard', maxAttempts: 8 }, backoff);
+    const network = Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET', $metadata: {} });
+    const { attempt, calls } = failing(slowDown(), awsError('InternalError', 500), network);
+    const seen: unknown[] = [];
+    expect(await withRetries(attempt, strategy, (error) => seen.push(error))).toBe('ok');
+    expect(calls()).toBe(4);
+    expect(seen).toHaveLength(3);
+    expect(backoff.bases).toEqual([Retry.throttlingDelay(), Retry.delay(), Retry.delay()]);
   });
 
-  it('picks a random wait below the ceiling (full jitter)', () => {
-    expect(backoffDelay(3, false, DEFAULT_RETRY_POLICY, () => 0.25)).toBe(200);
-    expect(backoffDelay(3, false, DEFAULT_RETRY_POLICY, () => 0)).toBe(0);
+  it('gives up after maxAttempts with the last error', async () => {
+    const { attempt, calls } = failing(slowDown(), slowDown(), awsError('InternalError', 500), slowDown());
+    await expect(withRetries(attempt, sdkRetryStrategy({ mode: 'standard', maxAttempts: 3 }, recordingBackoff()))).rejects.toMatchObject({ name: 'InternalError' });
+    expect(calls()).toBe(3);
+  });
+
+  it('never retries a 4xx other than throttling, even one the SDK alone would retry (400 RequestTimeout)', async () => {
+    for (const error of [awsError('AccessDenied', 403), awsError('ExpiredToken', 400), awsError('PreconditionFailed', 412), awsError('RequestTimeout', 400)]) {
+      const { attempt, calls } = failing(error);
+      await expect(withRetries(attempt, sdkRetryStrategy({ mode: 'standard', maxAttempts: 8 }, recordingBackoff()))).rejects.toBe(error);
+      expect(calls(), error.name).toBe(1);
+    }
+  });
+
+  it('shares the SDK retry quota across requests: once it is spent, failures are not retried until successes refill it', async () => {
+    const strategy = sdkRetryStrategy({ mode: 'standard', maxAttempts: 1000 }, recordingBackoff());
+    const outage = () => failing(...Array.from({ length: 1000 }, () => awsError('InternalError', 500)));
+    const first = outage();
+    await expect(withRetries(first.attempt, strategy)).rejects.toMatchObject({ name: 'InternalError' });
+    expect(first.calls()).toBe(Math.floor(INITIAL_RETRY_TOKENS / Retry.cost()) + 1);
+    const next = outage();
+    await expect(withRetries(next.attempt, strategy)).rejects.toMatchObject({ name: 'InternalError' });
+    expect(next.calls()).toBe(1);
   });
 });
 
-describe('withRetries', () => {
-  it('retries throttling until the request goes through, reporting each failure', async () => {
-    const timing = recordingTiming();
-    const { attempt, calls } = failing(slowDown(), slowDown());
-    const seen: unknown[] = [];
-    expect(await withRetries(attempt, DEFAULT_RETRY_POLICY, timing, (error) => seen.push(error))).toBe('ok');
-    expect(calls()).toBe(3);
-    expect(timing.waits).toEqual([500, 1000]);
-    expect(seen).toHaveLength(2);
-  });
-
-  it('gives up after the last attempt with the last error', async () => {
-    const { attempt, calls } = failing(slowDown(), slowDown(), slowDown());
-    await expect(withRetries(attempt, { ...DEFAULT_RETRY_POLICY, maxAttempts: 2 }, recordingTiming())).rejects.toMatchObject({ name: 'SlowDown' });
-    expect(calls()).toBe(2);
-  });
-
-  it('never retries an error no retry can fix', async () => {
-    const timing = recordingTiming();
-    const { attempt, calls } = failing(denied());
-    await expect(withRetries(attempt, DEFAULT_RETRY_POLICY, timing)).rejects.toMatchObject({ name: 'AccessDenied' });
-    expect(calls()).toBe(1);
-    expect(timing.waits).toEqual([]);
+describe('withRetries under the SDK adaptive mode', () => {
+  it('retries as standard mode does, and once S3 throttles, holds requests back with the client-side rate limiter', async () => {
+    const strategy = sdkRetryStrategy({ mode: 'adaptive', maxAttempts: 3 }, recordingBackoff());
+    expect(await withRetries(failing().attempt, strategy)).toBe('ok');
+    const throttled = failing(slowDown());
+    const started = performance.now();
+    expect(await withRetries(throttled.attempt, strategy)).toBe('ok');
+    // The backoff waits nothing here: the wait is the limiter's. Having measured at most 2 requests in half a
+    // second, it refills at most 0.7 × 3.2 tokens a second after the throttle, so a token takes over 400 ms.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+    expect(throttled.calls()).toBe(2);
   });
 });

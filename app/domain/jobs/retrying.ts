@@ -1,51 +1,62 @@
+import { AdaptiveRetryStrategy, getRetryAfterHint, StandardRetryStrategy } from '@smithy/core/retry';
+import type { RetryErrorInfo, RetryErrorType, RetryStrategyV2, SdkError, StandardRetryBackoffStrategy } from '@smithy/types';
 import { classifyFailure, isThrottling } from './failure-class';
 
-/**
- * The job's own retries: its S3 clients make one attempt each (maxAttempts
- * 1), so the job sees every failure, pauses on an expired session at once,
- * and is not cut off by the SDK's shared retry quota in the middle of a
- * large job.
- */
-export interface RetryPolicy {
+/** The AWS SDK's retry modes, as `retryMode` / AWS_RETRY_MODE name them. */
+export type RetryMode = 'standard' | 'adaptive';
+
+export interface RetrySettings {
+  mode: RetryMode;
+  /** Attempts per request, the first included (the SDK's `maxAttempts`). */
   maxAttempts: number;
-  baseDelayMs: number;
-  /** S3 asks for a slower pace with 503 SlowDown; the SDK also waits longer after throttling. */
-  throttledBaseDelayMs: number;
-  maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 100, throttledBaseDelayMs: 500, maxDelayMs: 20_000 };
+/** The SDK's standard mode, with more attempts than its default 3: a job of thousands of objects should outlast a burst of throttling. */
+export const DEFAULT_RETRY_SETTINGS: RetrySettings = { mode: 'standard', maxAttempts: 8 };
 
-export interface RetryTiming {
-  sleep: (ms: number) => Promise<void>;
-  random: () => number;
+/**
+ * The SDK's own retry strategy for a mode, as a client configured with
+ * `retryMode` and `maxAttempts` builds it: its backoff with full jitter, its
+ * retry quota, and in adaptive mode its client-side rate limiter. A job keeps
+ * one for all its requests, as a client does. `backoff` replaces the SDK's
+ * waits, for tests.
+ */
+export function sdkRetryStrategy({ mode, maxAttempts }: RetrySettings, backoff?: StandardRetryBackoffStrategy): RetryStrategyV2 {
+  const options = { maxAttempts, backoff };
+  return mode === 'adaptive' ? new AdaptiveRetryStrategy(maxAttempts, options) : new StandardRetryStrategy(options);
 }
 
-export const REAL_TIMING: RetryTiming = {
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  random: Math.random,
-};
-
-/** "Full jitter": a random wait up to an exponentially growing ceiling, so retrying clients spread out. */
-export function backoffDelay(retry: number, throttled: boolean, policy: RetryPolicy, random: () => number): number {
-  const base = throttled ? policy.throttledBaseDelayMs : policy.baseDelayMs;
-  return Math.floor(random() * Math.min(policy.maxDelayMs, base * 2 ** retry));
-}
-
-/** Runs `attempt` until it succeeds, fails in a way no retry fixes, or runs out of attempts; `onFailure` sees each failed attempt. */
-export async function withRetries<T>(
-  attempt: () => Promise<T>,
-  policy: RetryPolicy,
-  timing: RetryTiming,
-  onFailure: (error: unknown) => void = () => {},
-): Promise<T> {
-  for (let retry = 0; ; retry++) {
+/**
+ * Runs `attempt` under the strategy, as the SDK's retry middleware does: the
+ * job's clients make one attempt each, so the job sees every failure
+ * (`onFailure`) and pauses on an expired session at once. What may be retried
+ * is the job's rule — throttling, 5xx and network errors, never another 4xx —
+ * and when, how often and how fast is the strategy's.
+ */
+export async function withRetries<T>(attempt: () => Promise<T>, strategy: RetryStrategyV2, onFailure: (error: unknown) => void = () => {}): Promise<T> {
+  let token = await strategy.acquireInitialRetryToken(RETRY_SCOPE);
+  for (;;) {
     try {
-      return await attempt();
+      const result = await attempt();
+      strategy.recordSuccess(token);
+      return result;
     } catch (error) {
       onFailure(error);
-      if (classifyFailure(error).kind !== 'retry' || retry + 1 >= policy.maxAttempts) throw error;
-      await timing.sleep(backoffDelay(retry, isThrottling(error), policy, timing.random));
+      // Like the middleware, every failure goes to the strategy: in adaptive mode its rate limiter learns from it.
+      token = await strategy.refreshRetryTokenForRetry(token, retryErrorInfoOf(error)).catch(() => Promise.reject(error));
     }
   }
+}
+
+const RETRY_SCOPE = 's3';
+
+function retryErrorInfoOf(error: unknown): RetryErrorInfo {
+  const response = error instanceof Object && '$response' in error ? error.$response : undefined;
+  return { errorType: retryErrorTypeOf(error), error: error as SdkError, retryAfterHint: getRetryAfterHint(response) };
+}
+
+/** The strategy retries THROTTLING and TRANSIENT only, so whatever the job must not retry is a CLIENT_ERROR to it. */
+function retryErrorTypeOf(error: unknown): RetryErrorType {
+  if (classifyFailure(error).kind !== 'retry') return 'CLIENT_ERROR';
+  return isThrottling(error) ? 'THROTTLING' : 'TRANSIENT';
 }

@@ -27,7 +27,7 @@ import { classifyHeadFailure } from '../encryption';
 import { EVERY_HEADER_READABLE, type BucketFacts, type SelectedObject } from './plan-input';
 import { AWS_COPY_SIZE_LIMIT } from './part-size';
 import type { JobDependencies } from './re-encryption-job';
-import { REAL_TIMING } from './retrying';
+import { sdkRetryStrategy } from './retrying';
 
 export function newCustomerKey(): CustomerKey {
   const bytes = new Uint8Array(32);
@@ -39,11 +39,10 @@ export function md5OfKey(key: CustomerKey): string {
   return createHash('md5').update(Buffer.from(key.keyBase64, 'base64')).digest('base64');
 }
 
-/** Retries with next to no waiting, so tests with injected faults stay quick. */
-export const QUICK_RETRIES: Pick<JobDependencies, 'retryPolicy' | 'timing'> = {
-  retryPolicy: { maxAttempts: 25, baseDelayMs: 1, throttledBaseDelayMs: 1, maxDelayMs: 4 },
-  timing: REAL_TIMING,
-};
+/** The SDK's standard mode with next to no waiting, so tests with injected faults stay quick; a fresh retry quota each call. */
+export function quickRetries(): Pick<JobDependencies, 'retryStrategy'> {
+  return { retryStrategy: sdkRetryStrategy({ mode: 'standard', maxAttempts: 25 }, { computeNextBackoffDelay: () => 1, setDelayBase: () => {} }) };
+}
 
 /** A root-key client that retries injected faults itself, for the tests' own reads and writes. */
 export function patientRootClient(stack: TestStack): S3Client {
