@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFailure, isBareHeadRefusal, isThrottling, mayHaveBeenApplied } from './failure-class';
+import { classifyFailure, isBareHeadRefusal, isThrottling, mayHaveBeenApplied, retryMessage } from './failure-class';
 
 function awsError(name: string, status?: number, message = `${name} happened`) {
   return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
@@ -31,6 +31,17 @@ describe('classifyFailure', () => {
     for (const [name, status] of [['AccessDenied', 403], ['RequestTimeout', 400], ['InvalidRequest', 400], ['KMS.DisabledException', 400], ['NoSuchUpload', 404]] as const) {
       expect(classifyFailure(awsError(name, status))).toMatchObject({ kind: 'final', problem: { code: name, message: `${name} happened` } });
     }
+  });
+});
+
+describe('retryMessage', () => {
+  it('says why a request is retried and which attempt comes next', () => {
+    expect(retryMessage(awsError('SlowDown', 503, 'Please reduce your request rate.'), 2)).toBe(
+      'S3 asked to slow down (SlowDown: Please reduce your request rate.); retrying, attempt 2.',
+    );
+    expect(retryMessage(awsError('InternalError', 500, 'We encountered an internal error.'), 3)).toBe(
+      'S3 or the network failed (InternalError: We encountered an internal error.); retrying, attempt 3.',
+    );
   });
 });
 

@@ -40,6 +40,13 @@ function isClientError(status: number | undefined): boolean {
   return status !== undefined && status >= 400 && status < 500;
 }
 
+/** What the job's table shows while an object's request is retried. */
+export function retryMessage(error: unknown, attempt: number): string {
+  const { code, message } = toAwsProblem(error);
+  const why = isThrottling(error) ? 'S3 asked to slow down' : 'S3 or the network failed';
+  return `${why} (${code}: ${message}); retrying, attempt ${attempt}.`;
+}
+
 export function isThrottling(error: unknown): boolean {
   return THROTTLING.has(toAwsProblem(error).code);
 }

@@ -42,8 +42,15 @@ describe('a job on a stack that throttles and drops connections', () => {
 
     const counter = requestCounter();
     const job = await ReEncryptionJob.create(plan.items, target, { clientFor: jobClientFor(stack, { watch: counter }), ...quickRetries() });
+    const toldRetrying = new Set<string>();
+    job.subscribe(({ item }) => {
+      if (item?.state === 'in-progress' && /asked to slow down \(SlowDown|failed \(TimeoutError|failed \(NetworkError/.test(item.message ?? '')) toldRetrying.add(item.plan.key);
+    });
     expect(await job.start()).toBe('finished');
     expect(job.progress().counts.done).toBe(KEYS.length);
+    // The table said which objects were being retried, and why; once done, each says how it was done.
+    expect(toldRetrying.size).toBeGreaterThan(0);
+    for (const item of job.items()) expect(item.message, item.plan.key).toMatch(/^Copied onto itself with CopyObject/);
     // With 30 copies each failing 37% of the time, some were retried (none failing has odds of about 1 in a million).
     expect(counter.counts.get('CopyObjectCommand')).toBeGreaterThan(KEYS.length);
     for (const [n, key] of KEYS.entries()) {

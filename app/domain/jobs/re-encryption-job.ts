@@ -2,7 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { RetryStrategyV2 } from '@smithy/types';
 import type { CustomerKey } from '../customer-key';
 import type { CustomerKeyRing } from './customer-keys';
-import { classifyFailure } from './failure-class';
+import { classifyFailure, retryMessage } from './failure-class';
 import { CHANGED_SINCE_SELECTED, type ItemOutcome } from './item-run';
 import { initialItemState, type ItemRecord, type JobRecord, type JobState } from './job-records';
 import { md5From, sourceKeyRing, targetOfJournaledJob, type JobKeys } from './job-keys';
@@ -208,7 +208,7 @@ export class ReEncryptionJob {
     const checkFirst = record.attempts > 0;
     await this.update(record, { state: 'in-progress', attempts: record.attempts + 1 });
     const s3 = this.deps.clientFor(record.plan.region);
-    const requests = this.pacer.forItem();
+    const requests = this.pacer.forItem((error, attempt) => void this.update(record, { message: retryMessage(error, attempt) }));
     const onUploadChanged = (uploadId: string | undefined) => this.update(record, { uploadId }, false);
     try {
       if (record.uploadId) await abortUpload({ s3, requests, onUploadChanged }, { bucket: record.plan.bucket, key: record.plan.key, uploadId: record.uploadId });

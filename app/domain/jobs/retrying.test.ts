@@ -34,10 +34,13 @@ describe('withRetries under the SDK standard mode', () => {
     const strategy = sdkRetryStrategy({ mode: 'standard', maxAttempts: 8 }, backoff);
     const network = Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET', $metadata: {} });
     const { attempt, calls } = failing(slowDown(), awsError('InternalError', 500), network);
-    const seen: unknown[] = [];
-    expect(await withRetries(attempt, strategy, (error) => seen.push(error))).toBe('ok');
+    const failures: unknown[] = [];
+    const retries: Array<[string, number]> = [];
+    const listener = { onFailure: (error: unknown) => void failures.push(error), onRetry: (error: unknown, attempt: number) => void retries.push([(error as Error).name, attempt]) };
+    expect(await withRetries(attempt, strategy, listener)).toBe('ok');
     expect(calls()).toBe(4);
-    expect(seen).toHaveLength(3);
+    expect(failures).toHaveLength(3);
+    expect(retries).toEqual([['SlowDown', 2], ['InternalError', 3], ['TimeoutError', 4]]);
     expect(backoff.bases).toEqual([Retry.throttlingDelay(), Retry.delay(), Retry.delay()]);
   });
 

@@ -26,24 +26,33 @@ export function sdkRetryStrategy({ mode, maxAttempts }: RetrySettings, backoff?:
   return mode === 'adaptive' ? new AdaptiveRetryStrategy(maxAttempts, options) : new StandardRetryStrategy(options);
 }
 
+/** What a job hears of one request's failed attempts. */
+export interface RetryListener {
+  /** Every failed attempt, retried or not. */
+  onFailure?: (error: unknown) => void;
+  /** The strategy granted another attempt (after its wait): `attempt` is its number, the first being 1. */
+  onRetry?: (error: unknown, attempt: number) => void;
+}
+
 /**
  * Runs `attempt` under the strategy, as the SDK's retry middleware does: the
- * job's clients make one attempt each, so the job sees every failure
- * (`onFailure`) and pauses on an expired session at once. What may be retried
- * is the job's rule — throttling, 5xx and network errors, never another 4xx —
- * and when, how often and how fast is the strategy's.
+ * job's clients make one attempt each, so the job sees every failure and
+ * pauses on an expired session at once. What may be retried is the job's
+ * rule — throttling, 5xx and network errors, never another 4xx — and when,
+ * how often and how fast is the strategy's.
  */
-export async function withRetries<T>(attempt: () => Promise<T>, strategy: RetryStrategyV2, onFailure: (error: unknown) => void = () => {}): Promise<T> {
+export async function withRetries<T>(attempt: () => Promise<T>, strategy: RetryStrategyV2, listener: RetryListener = {}): Promise<T> {
   let token = await strategy.acquireInitialRetryToken(RETRY_SCOPE);
-  for (;;) {
+  for (let attempts = 1; ; attempts++) {
     try {
       const result = await attempt();
       strategy.recordSuccess(token);
       return result;
     } catch (error) {
-      onFailure(error);
+      listener.onFailure?.(error);
       // Like the middleware, every failure goes to the strategy: in adaptive mode its rate limiter learns from it.
       token = await strategy.refreshRetryTokenForRetry(token, retryErrorInfoOf(error)).catch(() => Promise.reject(error));
+      listener.onRetry?.(error, attempts + 1);
     }
   }
 }
