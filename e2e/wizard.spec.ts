@@ -2,9 +2,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { routeHref } from '../app/routing/routes';
 import { DEMO_BUCKETS, DEMO_SSE_C_KEY_BASE64 } from '../emulator/seed/demo-constants';
 import { alice, rob, signIn } from './sign-in';
-import { describedState, keptState, keyArnOfAlias, keysUnder, olderVersionsUnder, md5Base64, stackEncryption, type KeptState, type StackEncryption } from './stack-objects';
+import { headObject } from './job-fixtures';
+import { keptState, keyArnOfAlias, keysUnder, olderVersionsUnder, md5Base64, stackEncryption, type KeptState, type StackEncryption } from './stack-objects';
 
 const mixed = DEMO_BUCKETS.mixed;
+/** The demo's one restored archived object. */
+const RESTORED_DEEP_ARCHIVE = 'storage-classes/deep-archive-restored.csv';
 const legacy = DEMO_BUCKETS.legacy;
 
 /** The value shown next to a label in a key-value list. */
@@ -82,15 +85,15 @@ test.describe('as alice, who may re-encrypt', () => {
 
   test('SSE-KMS with alias/demo-finance and a bucket key; the archived object is reported as cannot', async ({ page }) => {
     const keyArn = await keyArnOfAlias('alias/demo-finance');
-    const keys = await keysUnder(mixed, 'storage-classes/');
     const archived = 'storage-classes/glacier-archived.csv';
-    // A copy of a restored DEEP_ARCHIVE object keeps its storage class, so it is archived again (the review says so) and its bytes unreadable: compared by what HEAD and GetObjectTagging show.
-    const restored = 'storage-classes/deep-archive-restored.csv';
-    const changed = keys.filter((key) => key !== archived && key !== restored);
-    const restoredBefore = await keptState(mixed, restored);
+    // The restored DEEP_ARCHIVE object is the next test's: the stack cannot restore another one.
+    const keys = (await keysUnder(mixed, 'storage-classes/')).filter((key) => key !== RESTORED_DEEP_ARCHIVE);
+    const changed = keys.filter((key) => key !== archived);
     const before = await keptStates(mixed, changed);
     await openFolder(page, mixed, 'storage-classes/', 'standard-ia.csv');
     await page.getByRole('checkbox', { name: 'Select every object on this page' }).check();
+    await page.getByRole('checkbox', { name: `Select ${RESTORED_DEEP_ARCHIVE.slice('storage-classes/'.length)}` }).uncheck();
+    await expect(page.getByText(`${keys.length} objects selected`)).toBeVisible();
     await action(page, 'Edit server-side encryption');
     await chooseKind(page, 'SSE-KMS');
     await chooseKmsKey(page, 'alias/demo-finance');
@@ -99,13 +102,41 @@ test.describe('as alice, who may re-encrypt', () => {
     await expect(valueOf(page, 'Not encrypted')).toHaveText(String(keys.length));
     await expect(valueOf(page, 'Cannot be done')).toHaveText('1');
     await expect(page.getByRole('row').filter({ hasText: archived })).toContainText('Archived in GLACIER and not restored');
-    await expect(page.getByRole('row').filter({ hasText: restored })).toContainText('so S3 archives it again');
     await startJob(page);
     await expectReEncrypted(mixed, before, { algorithm: 'aws:kms', keyArn, bucketKey: true });
-    await expect.poll(() => stackEncryption(mixed, restored)).toMatchObject({ algorithm: 'aws:kms', keyArn, bucketKey: true });
-    const { sha256: _, ...described } = restoredBefore;
-    expect(await describedState(mixed, restored)).toEqual(described);
     expect((await stackEncryption(mixed, archived)).algorithm).toBeUndefined();
+  });
+
+  test('a restored DEEP_ARCHIVE object copied to STANDARD, as chosen in the copy settings, is readable without a restore', async ({ page }) => {
+    const name = RESTORED_DEEP_ARCHIVE.slice('storage-classes/'.length);
+    const before = await keptState(mixed, RESTORED_DEEP_ARCHIVE);
+    expect(before.storageClass).toBe('DEEP_ARCHIVE');
+    await openFolder(page, mixed, 'storage-classes/', 'standard-ia.csv');
+    await page.getByRole('checkbox', { name: `Select ${name}` }).check();
+    await action(page, 'Edit server-side encryption');
+    await chooseKind(page, 'SSE-S3');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByText('1 selected object is a restored archived object the job copies.')).toBeVisible();
+    await expect(page.getByRole('radio', { name: /^Keep their archive storage class/ })).toBeChecked();
+    await page.getByRole('button', { name: 'Next' }).click();
+    const row = page.getByRole('row').filter({ hasText: name });
+    await expect(row).toContainText('the new object keeps its storage class, so S3 archives it again');
+    await expect(page.getByText(/a copy overwrites the restored archived object it was made from/)).toBeVisible();
+
+    await page.getByRole('button', { name: 'Previous', exact: true }).click();
+    await page.getByRole('radio', { name: /^Copy them to another storage class/ }).check();
+    await expect(page.getByRole('button', { name: /Storage class of the copies/ })).toContainText('STANDARD');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(row).toContainText('the new object is written as STANDARD, as chosen in the copy settings, so it can be read without a restore');
+    await startJob(page);
+
+    await expect.poll(() => stackEncryption(mixed, RESTORED_DEEP_ARCHIVE), { timeout: 30_000 }).toMatchObject({ algorithm: 'AES256' });
+    const head = await headObject(mixed, RESTORED_DEEP_ARCHIVE);
+    // The stack, like S3, sends no x-amz-storage-class for STANDARD, and the copy is no restored archive.
+    expect(head.StorageClass).toBeUndefined();
+    expect(head.Restore).toBeUndefined();
+    // keptState reads the bytes with GetObject, which an archived object would refuse.
+    expect(await keptState(mixed, RESTORED_DEEP_ARCHIVE)).toEqual({ ...before, storageClass: 'STANDARD' });
   });
 
   test('DSSE-KMS for client-side encrypted objects', async ({ page }) => {

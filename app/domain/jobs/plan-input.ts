@@ -1,5 +1,6 @@
 import type { ObjectHead } from '../../api/head-object';
 import type { EncryptionReading, HeaderVisibility } from '../encryption';
+import type { ReadableStorageClass } from './restored-archive';
 
 /**
  * What a caller can read of S3's response headers. Outside a browser every
@@ -39,6 +40,12 @@ export interface SelectedObject {
 export interface PlanOptions {
   /** The user accepted that a multipart copy may drop metadata the browser cannot see. */
   acceptHiddenMetadata?: boolean;
+  /**
+   * The storage class copies of restored GLACIER and DEEP_ARCHIVE objects are
+   * written with. Unset, they keep their archive class: S3 archives the copy
+   * again, and it must be restored again to be read.
+   */
+  restoredArchiveStorageClass?: ReadableStorageClass;
   /** When Object Lock retention is judged. */
   now?: Date;
 }

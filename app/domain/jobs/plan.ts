@@ -1,4 +1,5 @@
 import type { EncryptionKind, ObjectEncryption } from '../encryption';
+import type { ArchiveStorageClass } from './restored-archive';
 import type { SourceSettings } from './source-settings';
 
 /** What the job will do with one object. */
@@ -27,6 +28,12 @@ export interface PlanItem {
   consent?: 'hidden-metadata';
   /** What a copy keeps (copy and multipart-copy). */
   source?: SourceSettings;
+  /**
+   * A copy of a restored archived object: the class it is archived in. The
+   * copy is written with `source.storageClass`, this same class unless the
+   * user chose another (PlanOptions.restoredArchiveStorageClass).
+   */
+  restoredArchiveClass?: ArchiveStorageClass;
   partSize?: number;
   /** An SSE-C source names its key by MD5; the key itself is given to the job in memory. */
   sourceCustomerKeyMd5?: string;

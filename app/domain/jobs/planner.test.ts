@@ -111,13 +111,73 @@ describe('planObject: CopyObject', () => {
     });
   });
 
-  it('copies a restored archived object, saying the copy is archived again', () => {
-    expect(plan(headed({ StorageClass: 'GLACIER', Restore: 'ongoing-request="false", expiry-date="x"' }), SSE_S3)).toMatchObject({
+});
+
+describe('planObject: restored archived objects', () => {
+  const RESTORED = 'ongoing-request="false", expiry-date="Fri, 21 Dec 2029 00:00:00 GMT"';
+  const restored = (storageClass: 'GLACIER' | 'DEEP_ARCHIVE', head: ObjectHead = {}) => headed({ StorageClass: storageClass, Restore: RESTORED, ...head });
+  const toStandard = (selected: SelectedObject, target: TargetEncryption, bucket = BUCKET) =>
+    planObject(selected, bucket, target, { now: NOW, restoredArchiveStorageClass: 'STANDARD' });
+
+  it('keeps their archive class by default, saying the copy is archived again', () => {
+    const item = plan(restored('GLACIER', { ContentType: 'text/csv' }), SSE_S3);
+    expect(item).toMatchObject({ action: 'copy', restoredArchiveClass: 'GLACIER', source: { storageClass: 'GLACIER', contentType: 'text/csv' } });
+    expect(item.reason).toMatch(/storage class and checksum algorithm are kept/);
+    expect(item.reason).toMatch(
+      / It is a restored copy of a GLACIER object: the new object keeps its storage class, so S3 archives it again, the restored copy ends, and it must be restored again to be read\.$/,
+    );
+  });
+
+  it('writes the copy with the chosen class, and says so instead of warning', () => {
+    const item = toStandard(restored('DEEP_ARCHIVE', { ContentType: 'text/csv', Metadata: { owner: 'ops' } }), SSE_S3);
+    expect(item).toMatchObject({
       action: 'copy',
-      source: { storageClass: 'GLACIER' },
-      reason: expect.stringContaining('the new object keeps its storage class (GLACIER), so S3 archives it again'),
+      restoredArchiveClass: 'DEEP_ARCHIVE',
+      source: { storageClass: 'STANDARD', contentType: 'text/csv', metadata: { owner: 'ops' } },
     });
-    expect(plan(headed({ StorageClass: 'STANDARD_IA' }), SSE_S3).reason).not.toContain('archives it again');
+    expect(item.reason).toBe(
+      'Not encrypted → SSE-S3: copied onto itself with CopyObject; its metadata, tags, content headers and checksum algorithm are kept, and it gets a new ETag and Last-Modified. It is a restored copy of a DEEP_ARCHIVE object: the new object is written as STANDARD, as chosen in the copy settings, so it can be read without a restore.',
+    );
+    expect(planObject(restored('GLACIER'), BUCKET, SSE_S3, { restoredArchiveStorageClass: 'GLACIER_IR' }).source?.storageClass).toBe('GLACIER_IR');
+  });
+
+  it('sends the chosen class with a multipart copy too', () => {
+    const large = restored('GLACIER', { ContentLength: 6 * GiB });
+    const item = planObject(large, BUCKET, SSE_S3, { restoredArchiveStorageClass: 'STANDARD_IA' });
+    expect(item).toMatchObject({ action: 'multipart-copy', restoredArchiveClass: 'GLACIER', source: { storageClass: 'STANDARD_IA' } });
+    expect(item.reason).toMatch(/sending its metadata, tags, content headers and checksum algorithm again; .* the new object is written as STANDARD_IA/);
+    expect(plan(large, SSE_S3)).toMatchObject({ action: 'multipart-copy', source: { storageClass: 'GLACIER' }, reason: expect.stringMatching(/S3 archives it again/) });
+  });
+
+  it('leaves objects UpdateObjectEncryption re-encrypts where they are: nothing is copied', () => {
+    const item = toStandard(restored('GLACIER', { ServerSideEncryption: 'AES256' }), KMS_A);
+    expect(item.action).toBe('update-encryption');
+    expect(item.source).toBeUndefined();
+    expect(item.restoredArchiveClass).toBeUndefined();
+  });
+
+  it('does not apply to archived objects not restored, or still restoring: they cannot be copied', () => {
+    expect(toStandard(headed({ StorageClass: 'GLACIER' }), SSE_S3)).toMatchObject({ action: 'cannot', reason: expect.stringMatching(/^Archived in GLACIER and not restored/) });
+    expect(toStandard(headed({ StorageClass: 'DEEP_ARCHIVE', Restore: 'ongoing-request="true"' }), SSE_S3)).toMatchObject({
+      action: 'cannot',
+      reason: expect.stringMatching(/still in progress/),
+    });
+  });
+
+  it('does not apply to Intelligent-Tiering objects, which a restore brings back to a tier read without one', () => {
+    const tiered = headed({ StorageClass: 'INTELLIGENT_TIERING', ArchiveStatus: 'ARCHIVE_ACCESS', Restore: 'ongoing-request="false"' });
+    const item = toStandard(tiered, SSE_S3);
+    expect(item).toMatchObject({ action: 'copy', source: { storageClass: 'INTELLIGENT_TIERING' } });
+    expect(item.restoredArchiveClass).toBeUndefined();
+    expect(item.reason).not.toMatch(/restored copy/);
+  });
+
+  it('does not apply to objects in other classes', () => {
+    for (const storageClass of ['STANDARD_IA', 'GLACIER_IR'] as const) {
+      const item = toStandard(headed({ StorageClass: storageClass }), SSE_S3);
+      expect(item).toMatchObject({ action: 'copy', source: { storageClass } });
+      expect(item.reason).not.toMatch(/restored copy/);
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import { choosePartSize } from './part-size';
 import { planItemId, type PlanItem } from './plan';
 import type { BucketFacts, PlanOptions, SelectedObject } from './plan-input';
 import { hiddenRequiredHeaders, multipartBlindSpots } from './required-headers';
+import { restoredArchiveClassOf, type ArchiveStorageClass, type ReadableStorageClass } from './restored-archive';
 import { sourceSettingsOf } from './source-settings';
 import { describeEncryption, isAsChosen, type TargetEncryption } from './target-encryption';
 
@@ -21,7 +22,6 @@ interface Planning {
   options: PlanOptions;
 }
 
-const KEPT_BY_COPY = 'its metadata, tags, content headers, storage class and checksum algorithm are kept';
 const NO_DATA_COPIED =
   'S3 re-wraps its data key (UpdateObjectEncryption): no data is copied, and its ETag, Last-Modified, storage class and checksum stay.';
 
@@ -93,23 +93,25 @@ function updateEncryptionReason(before: ObjectEncryption, target: TargetEncrypti
 }
 
 function planCopy(item: Located, { head, before, bucket, target, options }: Planning): PlanItem {
+  const restoredArchiveClass = restoredArchiveClassOf(head);
+  const movedTo = restoredArchiveClass && options.restoredArchiveStorageClass;
+  const settings = sourceSettingsOf(head);
   const copying: Located = {
     ...item,
-    source: sourceSettingsOf(head),
+    source: movedTo ? { ...settings, storageClass: movedTo } : settings,
     sourceCustomerKeyMd5: before.kind === 'SSE-C' ? before.customerKeyMd5 : undefined,
+    restoredArchiveClass,
   };
   const change = `${describeEncryption(before)} → ${describeEncryption(target)}`;
   const newVersion = item.versioned ? ' S3 adds a new version; the one you selected stays as it was.' : '';
-  const rearchived =
-    archiveStateOf(head) === 'restored'
-      ? ` It is a restored copy of an archived object: the new object keeps its storage class (${copying.source?.storageClass}), so S3 archives it again and the restored copy ends.`
-      : '';
+  const restored = restoredArchiveNote(restoredArchiveClass, movedTo);
+  const kept = movedTo ? 'metadata, tags, content headers and checksum algorithm' : 'metadata, tags, content headers, storage class and checksum algorithm';
   const size = item.size ?? 0;
   if (size <= bucket.copySizeLimit) {
     return {
       ...copying,
       action: 'copy',
-      reason: `${change}: copied onto itself with CopyObject; ${KEPT_BY_COPY}, and it gets a new ETag and Last-Modified.${newVersion}${rearchived}`,
+      reason: `${change}: copied onto itself with CopyObject; its ${kept} are kept, and it gets a new ETag and Last-Modified.${newVersion}${restored}`,
     };
   }
   const partSize = choosePartSize(size, bucket.copySizeLimit);
@@ -133,8 +135,16 @@ function planCopy(item: Located, { head, before, bucket, target, options }: Plan
     ...copying,
     action: 'multipart-copy',
     partSize,
-    reason: `${change}. ${parts}, sending its metadata, tags, content headers, storage class and checksum algorithm again; it gets a new ETag.${accepted}${newVersion}${rearchived}`,
+    reason: `${change}. ${parts}, sending its ${kept} again; it gets a new ETag.${accepted}${newVersion}${restored}`,
   };
+}
+
+/** What becomes of a restored archived object's copy, as the user chose in the copy settings. */
+function restoredArchiveNote(restoredArchiveClass: ArchiveStorageClass | undefined, movedTo: ReadableStorageClass | undefined): string {
+  if (!restoredArchiveClass) return '';
+  const restored = ` It is a restored copy of a ${restoredArchiveClass} object:`;
+  if (!movedTo) return `${restored} the new object keeps its storage class, so S3 archives it again, the restored copy ends, and it must be restored again to be read.`;
+  return `${restored} the new object is written as ${movedTo}, as chosen in the copy settings, so it can be read without a restore.`;
 }
 
 function cannot(item: Located, reason: string): PlanItem {

@@ -7,7 +7,11 @@ import type { ObjectHead } from '../../api/head-object';
  * itself (COPY directives); a multipart copy has to send them all again.
  */
 export interface SourceSettings {
-  /** Sent explicitly: a copy becomes STANDARD otherwise (HEAD omits the header for STANDARD). */
+  /**
+   * The class the copy is written with, sent explicitly: a copy becomes
+   * STANDARD otherwise (HEAD omits the header for STANDARD). The source's,
+   * unless the user moves restored archived objects out of their archive class.
+   */
   storageClass: StorageClass;
   checksum?: { algorithm: ChecksumAlgorithm; type: ChecksumType };
   contentType?: string;

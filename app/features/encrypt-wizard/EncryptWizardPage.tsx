@@ -7,12 +7,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { toAwsProblem } from '../../api/aws-error';
 import { queryKeys } from '../../api/keys';
+import { restoredArchiveCopies } from '../../domain/jobs/plan-job';
 import type { EncryptionSelection } from '../../domain/selection';
 import { useJobRuntime } from '../../jobs/job-runtime-context';
 import { routeHref } from '../../routing/routes';
 import { followInApp, navigate } from '../../routing/use-route';
 import { CopySettingsStep } from './CopySettingsStep';
 import { EncryptionStep } from './EncryptionStep';
+import { KEEP_ARCHIVE_CLASS, restoredArchiveStorageClassOf } from './restored-archives.utils';
 import { changesAnything, dryRunCandidate } from './review.utils';
 import { ReviewStep } from './ReviewStep';
 import { withSourceKey, type NamedCustomerKey } from './source-keys.utils';
@@ -42,10 +44,14 @@ function EncryptWizard({ selection }: { selection: EncryptionSelection }) {
   const [activeStep, setActiveStep] = useState(0);
   const [sourceKeys, setSourceKeys] = useState<NamedCustomerKey[]>([]);
   const [acceptHiddenMetadata, setAcceptHiddenMetadata] = useState(false);
+  const [restoredArchives, setRestoredArchives] = useState(KEEP_ARCHIVE_CLASS);
   const [starting, setStarting] = useState(false);
   const [startProblem, setStartProblem] = useState<string>();
   const encryption = useEncryptionChoice(selection.bucket);
-  const planning = useWizardPlan(selection, encryption.target, sourceKeys.map((named) => named.key), acceptHiddenMetadata);
+  const planning = useWizardPlan(selection, encryption.target, sourceKeys.map((named) => named.key), {
+    acceptHiddenMetadata,
+    restoredArchiveStorageClass: restoredArchiveStorageClassOf(restoredArchives),
+  });
   const candidate = planning.plan && dryRunCandidate(planning.plan.items);
   const permission = usePermissionCheck(candidate, encryption.target, sourceKeys);
   const canStart = planning.plan !== undefined && changesAnything(planning.plan.items) && permission.data?.status === 'allowed';
@@ -107,7 +113,16 @@ function EncryptWizard({ selection }: { selection: EncryptionSelection }) {
           description: `${selection.keys.length.toLocaleString('en-US')} selected in ${selection.bucket}.`,
           content: <EncryptionStep {...encryption.stepProps} />,
         },
-        { title: 'Copy settings', content: <CopySettingsStep /> },
+        {
+          title: 'Copy settings',
+          content: (
+            <CopySettingsStep
+              restoredArchives={restoredArchives}
+              onRestoredArchives={setRestoredArchives}
+              restoredArchiveCount={planning.plan && restoredArchiveCopies(planning.plan.items).length}
+            />
+          ),
+        },
         {
           title: 'Review',
           errorText: startProblem,

@@ -6,6 +6,7 @@ import { useBucketVersioning } from '../../api/bucket-versioning';
 import { headObjectQuery, type ObjectHead } from '../../api/head-object';
 import { useAwsClients } from '../../aws/aws-context';
 import type { CustomerKey } from '../../domain/customer-key';
+import type { PlanOptions } from '../../domain/jobs/plan-input';
 import { planJob } from '../../domain/jobs/plan-job';
 import type { TargetEncryption } from '../../domain/jobs/target-encryption';
 import type { EncryptionSelection } from '../../domain/selection';
@@ -25,7 +26,12 @@ const answersOf = (results: UseQueryResult<ObjectHead>[]) => results.map(answerO
  * cache where the objects page already asked), planned against the target
  * once both are in. SSE-C objects are asked again with each source key given.
  */
-export function useWizardPlan(selection: EncryptionSelection, target: TargetEncryption | undefined, sourceKeys: readonly CustomerKey[], acceptHiddenMetadata: boolean) {
+export function useWizardPlan(
+  selection: EncryptionSelection,
+  target: TargetEncryption | undefined,
+  sourceKeys: readonly CustomerKey[],
+  { acceptHiddenMetadata, restoredArchiveStorageClass }: Pick<PlanOptions, 'acceptHiddenMetadata' | 'restoredArchiveStorageClass'>,
+) {
   const clients = useAwsClients();
   const { bucket, keys } = selection;
   const region = clients.regionOf(bucket);
@@ -63,8 +69,8 @@ export function useWizardPlan(selection: EncryptionSelection, target: TargetEncr
 
   const plan = useMemo(() => {
     if (!facts || !target || read < keys.length) return undefined;
-    return planJob(observed.filter((object) => object !== undefined), new Map([[bucket, facts]]), target, { acceptHiddenMetadata });
-  }, [facts, target, read, keys.length, observed, bucket, acceptHiddenMetadata]);
+    return planJob(observed.filter((object) => object !== undefined), new Map([[bucket, facts]]), target, { acceptHiddenMetadata, restoredArchiveStorageClass });
+  }, [facts, target, read, keys.length, observed, bucket, acceptHiddenMetadata, restoredArchiveStorageClass]);
 
   return {
     facts,
