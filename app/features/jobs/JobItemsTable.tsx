@@ -25,6 +25,7 @@ export function JobItemsTable({ items }: { items: readonly ItemRecord[] }) {
     <Table
       header={<Header counter={`(${page.matching})`}>Objects</Header>}
       variant="container"
+      wrapLines
       items={page.rows}
       trackBy={(item) => item.plan.id}
       filter={
@@ -41,15 +42,16 @@ export function JobItemsTable({ items }: { items: readonly ItemRecord[] }) {
       pagination={<Pagination currentPageIndex={page.pageIndex} pagesCount={page.pagesCount} onChange={({ detail }) => setPageIndex(detail.currentPageIndex)} />}
       empty={<Box textAlign="center">No objects in this state.</Box>}
       columnDefinitions={[
-        { id: 'key', header: 'Object', cell: (item) => `${item.plan.bucket}/${item.plan.key}` },
+        { id: 'key', header: 'Object', minWidth: 220, cell: (item) => `${item.plan.bucket}/${item.plan.key}` },
         {
           id: 'state',
           header: 'State',
+          minWidth: 130,
           cell: (item) => <StatusIndicator type={ITEM_STATE_LABELS[item.state].type}>{ITEM_STATE_LABELS[item.state].text}</StatusIndicator>,
         },
-        { id: 'before', header: 'Encryption before', cell: (item) => (item.plan.before ? describeEncryption(item.plan.before) : 'Unknown') },
-        { id: 'after', header: 'Encryption after', cell: (item) => (item.after ? describeEncryption(item.after) : '') },
-        { id: 'message', header: 'Details', cell: (item) => (item.errorCode ? `${item.errorCode}: ${item.message ?? ''}` : (item.message ?? '')) },
+        { id: 'before', header: 'Encryption before', minWidth: 130, cell: (item) => (item.plan.before ? describeEncryption(item.plan.before) : 'Unknown') },
+        { id: 'after', header: 'Encryption after', minWidth: 130, cell: (item) => (item.after ? describeEncryption(item.after) : '') },
+        { id: 'message', header: 'Details', minWidth: 320, cell: (item) => (item.errorCode ? `${item.errorCode}: ${item.message ?? ''}` : (item.message ?? '')) },
       ]}
     />
   );

@@ -23,7 +23,7 @@ export function JobProgressPanel({ progress }: { progress: JobProgress }) {
       <ColumnLayout columns={3} variant="text-grid">
         <Figure label="Pace" value={formatRate(progress.objectsPerSecond)} />
         <Figure label="Time left" value={progress.state === 'running' ? formatEta(progress.etaSeconds) : '–'} />
-        <Figure label="Re-encrypted" value={progress.counts.done} />
+        <Figure label="Objects in the job" value={progress.total} />
       </ColumnLayout>
       <ColumnLayout columns={4} variant="text-grid">
         {(Object.keys(ITEM_STATE_LABELS) as (keyof typeof ITEM_STATE_LABELS)[])
