@@ -286,17 +286,19 @@ function checkTime(signingDate: Date, expiresInSeconds: number | undefined, now:
     if (signingDate.getTime() + expiresInSeconds * 1000 < now.getTime()) {
       throw new AuthFailure('PresignedUrlExpired', 'Request has expired');
     }
-    if (signingDate.getTime() - now.getTime() > MAX_SKEW_MS) {
-      throw new AuthFailure('RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.');
-    }
+    if (signingDate.getTime() - now.getTime() > MAX_SKEW_MS) throw tooSkewed(signingDate, now);
     return;
   }
-  if (Math.abs(signingDate.getTime() - now.getTime()) > MAX_SKEW_MS) {
-    throw new AuthFailure(
-      'RequestTimeTooSkewed',
-      'The difference between the request time and the current time is too large.',
-    );
-  }
+  if (Math.abs(signingDate.getTime() - now.getTime()) > MAX_SKEW_MS) throw tooSkewed(signingDate, now);
+}
+
+/** S3 names both times and the skew it allows, so a client can see how far off its clock is. */
+function tooSkewed(signingDate: Date, now: Date): AuthFailure {
+  return new AuthFailure('RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.', {
+    RequestTime: signingDate.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    ServerTime: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    MaxAllowedSkewMilliseconds: String(MAX_SKEW_MS),
+  });
 }
 
 function sameSignature(expected: string, given: string): boolean {

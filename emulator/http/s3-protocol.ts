@@ -117,6 +117,10 @@ export class S3Protocol {
   }
 
   private async authenticate(request: StackRequest, target: S3Target): Promise<Authenticated> {
+    // S3 alone among the services requires a header-signed request to declare its payload's hash.
+    if (request.headers['authorization'] !== undefined && request.headers['x-amz-content-sha256'] === undefined) {
+      throw new S3Error('InvalidRequest', 'Missing required header for this request: x-amz-content-sha256', 400);
+    }
     try {
       return await verifySigV4(request, this.ctx.credentials, { region: this.ctx.options.region, service: 's3' });
     } catch (error) {

@@ -2,6 +2,7 @@ import { s3Errors } from '../http/s3-error.js';
 import { parseS3Xml } from '../http/xml.js';
 import type { S3Handler } from './call.js';
 import { xmlReply } from './call.js';
+import { ownerElement } from './list-objects.js';
 import { bucketsTable, objectsTable, uploadsTable, type BucketRecord } from './model.js';
 import { getBucket, saveBucket } from './repository.js';
 
@@ -14,7 +15,7 @@ export function isValidBucketName(name: string): boolean {
 export const listBuckets: S3Handler = (call) => {
   const buckets = call.ctx.store.list<BucketRecord>(bucketsTable).map(([, b]) => b);
   return xmlReply('ListAllMyBucketsResult', {
-    Owner: { ID: call.ctx.options.accountId, DisplayName: 'local' },
+    Owner: ownerElement(call.ctx),
     Buckets: {
       Bucket: buckets.map((b) => ({ Name: b.name, CreationDate: b.creationDate, BucketRegion: b.region })),
     },

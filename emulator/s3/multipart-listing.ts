@@ -3,8 +3,9 @@ import { queryValue } from '../http/request.js';
 import { compareUtf8 } from '../store/store.js';
 import { xmlReply, type S3Call, type S3Handler } from './call.js';
 import { checksumElement } from './checksum-fields.js';
+import { ownerElement } from './list-objects.js';
 import { uploadsTable } from './model.js';
-import { getUpload, uploadIdOf, uploadOwner, type MultipartUploadRecord } from './multipart-upload.js';
+import { getUpload, uploadIdOf, type MultipartUploadRecord } from './multipart-upload.js';
 import { getBucket } from './repository.js';
 
 /** S3 returns at most 1,000 parts or uploads per page, whatever the request asks. */
@@ -34,7 +35,7 @@ export const listParts: S3Handler = (call) => {
   const marker = Number(markerValue);
   const after = upload.parts.filter((part) => part.partNumber > marker);
   const page = after.slice(0, maxParts);
-  const owner = uploadOwner(call.ctx);
+  const owner = ownerElement(call.ctx);
   return xmlReply('ListPartsResult', {
     Bucket: call.bucket,
     Key: call.key,
@@ -114,7 +115,7 @@ export const listMultipartUploads: S3Handler = (call) => {
     }
   }
 
-  const owner = uploadOwner(call.ctx);
+  const owner = ownerElement(call.ctx);
   return xmlReply('ListMultipartUploadsResult', {
     Bucket: call.bucket,
     KeyMarker: keyMarker,

@@ -116,8 +116,3 @@ export function storePart(
   saveUpload(ctx, call.bucket, { ...upload, parts: [...kept, part].sort((a, b) => a.partNumber - b.partNumber) });
   return part;
 }
-
-/** S3 reports the account as owner and initiator of uploads made with its credentials. */
-export function uploadOwner(ctx: StackContext): { ID: string; DisplayName: string } {
-  return { ID: ctx.options.accountId, DisplayName: 'local' };
-}

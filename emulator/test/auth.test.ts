@@ -88,6 +88,20 @@ describe('header-signed requests', () => {
     const reply = await sendRaw(stack, signed);
     expect(reply.status).toBe(403);
     expect(xmlField(reply.body, 'Code')).toBe('RequestTimeTooSkewed');
+    expect(xmlField(reply.body, 'MaxAllowedSkewMilliseconds')).toBe('900000');
+    const serverTime = Date.parse(xmlField(reply.body, 'ServerTime') ?? '');
+    const requestTime = Date.parse(xmlField(reply.body, 'RequestTime') ?? '');
+    expect(requestTime - serverTime).toBeGreaterThan(15 * 60 * 1000);
+  });
+
+  it('refuses a header-signed request without x-amz-content-sha256 with 400 InvalidRequest, as S3 does', async () => {
+    const signed = await signRaw(stack, { method: 'GET', path: '/', headers: {} });
+    const { 'x-amz-content-sha256': _, ...withoutPayloadHash } = signed.headers;
+    const reply = await sendRaw(stack, { ...signed, headers: withoutPayloadHash });
+    expect(reply.status).toBe(400);
+    expect(xmlField(reply.body, 'Code')).toBe('InvalidRequest');
+    expect(xmlField(reply.body, 'Message')).toBe('Missing required header for this request: x-amz-content-sha256');
+    expect((await sendRaw(stack, signed)).status).toBe(200);
   });
 
   it('signs keys and query values with reserved and non-ASCII characters as the SDK encodes them', async () => {

@@ -17,6 +17,8 @@ describe('buckets and objects', () => {
     await stack.s3.send(new CreateBucketCommand({ Bucket: 'basics' }));
     const list = await stack.s3.send(new ListBucketsCommand({}));
     expect(list.Buckets?.map((b) => b.Name)).toContain('basics');
+    // S3 stopped returning Owner's DisplayName on 2025-11-21.
+    expect(list.Owner).toEqual({ ID: stack.ctx.options.accountId });
     const head = await stack.s3.send(new HeadBucketCommand({ Bucket: 'basics' }));
     expect(head.BucketRegion).toBe('us-east-1');
   });

@@ -412,6 +412,8 @@ describe('ListParts and ListMultipartUploads', () => {
       ['b.txt', b.UploadId],
     ]);
     expect(all.CommonPrefixes).toEqual([{ Prefix: 'dir/' }]);
+    const account = { ID: stack.ctx.options.accountId };
+    expect(all.Uploads?.[0]).toMatchObject({ Owner: account, Initiator: account });
     expect(all.IsTruncated).toBe(false);
 
     const page1 = await stack.s3.send(new ListMultipartUploadsCommand({ Bucket: 'listing-uploads', MaxUploads: 1 }));
