@@ -29,6 +29,8 @@ const FAULT_OBJECTS = Array.from({ length: 16 }, (_, n) => ({
     { Key: 'team', Value: 'finance' },
     { Key: 'record', Value: String(n) },
   ],
+  // S3 does not copy a website redirect: the job must send it again.
+  websiteRedirectLocation: n % 4 === 0 ? `/records/${n}.html` : undefined,
 }));
 
 test.beforeAll(async () => {
@@ -45,6 +47,7 @@ test.beforeAll(async () => {
         Body: object.body,
         ContentType: object.contentType,
         Metadata: object.metadata,
+        WebsiteRedirectLocation: object.websiteRedirectLocation,
         Tagging: new URLSearchParams(object.tags.map((tag) => [tag.Key, tag.Value])).toString(),
         ServerSideEncryption: 'aws:kms',
         SSEKMSKeyId: DEMO_KMS_ALIASES[0],
@@ -222,6 +225,7 @@ test('503 SlowDown and dropped connections injected by the stack: the job retrie
     expect(stored.ServerSideEncryption, object.key).toBe('AES256');
     expect(stored.ContentType, object.key).toBe(object.contentType);
     expect(stored.Metadata, object.key).toEqual(object.metadata);
+    expect(stored.WebsiteRedirectLocation, object.key).toBe(object.websiteRedirectLocation);
     expect(await bodyOf(FAULTS_BUCKET, object.key), object.key).toBe(object.body);
     const { TagSet } = await rootS3.send(new GetObjectTaggingCommand({ Bucket: FAULTS_BUCKET, Key: object.key }));
     expect(TagSet, object.key).toEqual(object.tags);

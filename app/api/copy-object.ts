@@ -21,6 +21,7 @@ export interface InPlaceCopy {
   sourceCustomerKey?: CustomerKey;
   storageClass: StorageClass;
   checksumAlgorithm?: ChecksumAlgorithm;
+  websiteRedirectLocation?: string;
 }
 
 /** `x-amz-copy-source`: bucket and URL-encoded key (its slashes kept), and the version when one is named. */
@@ -32,7 +33,8 @@ export function copySourceOf(address: ObjectAddress): string {
 /**
  * Copies an object onto itself with new encryption. Metadata, content headers
  * and tags come along (COPY directives); the storage class must be sent, or
- * the copy would be STANDARD. The copy reads the source only while its ETag
+ * the copy would be STANDARD, and so must the website redirect, which S3
+ * never copies. The copy reads the source only while its ETag
  * is the one seen (x-amz-copy-source-if-match), and writes only while the
  * current object still has it (If-Match, which S3 checks atomically; servers
  * without conditional copies ignore it). Either failing is 412.
@@ -50,6 +52,7 @@ export async function copyObjectInPlace(s3: S3Client, copy: InPlaceCopy): Promis
       TaggingDirective: 'COPY',
       StorageClass: copy.storageClass,
       ChecksumAlgorithm: copy.checksumAlgorithm,
+      WebsiteRedirectLocation: copy.websiteRedirectLocation,
       ...copySourceCustomerKeyFields(copy.sourceCustomerKey),
       ...writeEncryptionFields(copy.encryption),
     }),

@@ -55,6 +55,7 @@ export async function createMultipartCopy(s3: S3Client, start: MultipartCopyStar
       Expires: settings.expires === undefined ? undefined : new Date(settings.expires),
       Metadata: settings.metadata,
       StorageClass: settings.storageClass,
+      WebsiteRedirectLocation: settings.websiteRedirectLocation,
       Tagging: taggingHeaderOf(start.tags),
       ChecksumAlgorithm: settings.checksum?.algorithm,
       ChecksumType: settings.checksum && multipartChecksumType(settings.checksum),

@@ -42,7 +42,7 @@ async function planOne(key: string, target: TargetEncryption, customerKey?: Cust
 }
 
 describe('objects over the copy limit', () => {
-  it('are copied in parts with the same bytes, metadata, content headers, tags, storage class and checksum', async () => {
+  it('are copied in parts with the same bytes, metadata, content headers, website redirect, tags, storage class and checksum', async () => {
     await putLegacyObject(stack, BUCKET, 'big/legacy.bin', {
       body: BIG,
       contentType: 'application/x-archive',
@@ -50,6 +50,7 @@ describe('objects over the copy limit', () => {
       tags: [{ key: 'team', value: 'blue green' }, { key: 'a+b', value: '=1 + 2 @x:y/z' }],
       storageClass: 'STANDARD_IA',
       checksumAlgorithm: 'CRC32',
+      websiteRedirectLocation: '/archive/legacy.bin',
     });
     const before = await snapshot(stack.s3, BUCKET, 'big/legacy.bin');
     const target: TargetEncryption = { kind: 'SSE-KMS', keyArn, bucketKey: false };

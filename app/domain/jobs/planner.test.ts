@@ -111,6 +111,26 @@ describe('planObject: CopyObject', () => {
     });
   });
 
+  it('sends a website redirect again, since S3 does not copy it, and waits for consent where the browser cannot see it', () => {
+    const redirecting = headed({ WebsiteRedirectLocation: '/new-home.html' });
+    const item = plan(redirecting, SSE_S3);
+    expect(item).toMatchObject({ action: 'copy', source: { websiteRedirectLocation: '/new-home.html' } });
+    expect(item.reason).toMatch(/its metadata, tags, content headers, website redirect, storage class and checksum algorithm are kept/);
+
+    const hidingRedirects: BucketFacts = {
+      ...BUCKET,
+      headers: { encryption: 'exposed', canRead: (header) => header !== 'x-amz-website-redirect-location', seesAllUserMetadata: true },
+    };
+    expect(plan(headed({}), SSE_S3, hidingRedirects)).toMatchObject({
+      action: 'cannot',
+      consent: 'hidden-metadata',
+      reason:
+        'Not encrypted → SSE-S3: copied onto itself with CopyObject. S3 does not copy its website redirect (x-amz-website-redirect-location): the console sends it again, but this browser cannot see it. Accept that it may be lost to go ahead.',
+    });
+    const accepted = plan(headed({}), SSE_S3, hidingRedirects, true);
+    expect(accepted).toMatchObject({ action: 'copy', reason: expect.stringMatching(/You accepted that its website redirect \(x-amz-website-redirect-location\) may be lost\.$/) });
+  });
+
 });
 
 describe('planObject: restored archived objects', () => {

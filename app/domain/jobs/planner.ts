@@ -6,9 +6,9 @@ import { archiveStateOf, archiveTierOf, objectLockOf } from './object-state';
 import { choosePartSize } from './part-size';
 import { planItemId, type PlanItem } from './plan';
 import type { BucketFacts, PlanOptions, SelectedObject } from './plan-input';
-import { hiddenRequiredHeaders, multipartBlindSpots } from './required-headers';
+import { copyBlindSpots, hiddenRequiredHeaders, multipartBlindSpots } from './required-headers';
 import { restoredArchiveClassOf, type ArchiveStorageClass, type ReadableStorageClass } from './restored-archive';
-import { sourceSettingsOf } from './source-settings';
+import { sourceSettingsOf, type SourceSettings } from './source-settings';
 import { describeEncryption, isAsChosen, type TargetEncryption } from './target-encryption';
 
 type Located = Omit<PlanItem, 'action' | 'reason'>;
@@ -105,13 +105,18 @@ function planCopy(item: Located, { head, before, bucket, target, options }: Plan
   const change = `${describeEncryption(before)} → ${describeEncryption(target)}`;
   const newVersion = item.versioned ? ' S3 adds a new version; the one you selected stays as it was.' : '';
   const restored = restoredArchiveNote(restoredArchiveClass, movedTo);
-  const kept = movedTo ? 'metadata, tags, content headers and checksum algorithm' : 'metadata, tags, content headers, storage class and checksum algorithm';
+  const kept = keptSettings(settings, movedTo !== undefined);
   const size = item.size ?? 0;
   if (size <= bucket.copySizeLimit) {
+    const copied = `${change}: copied onto itself with CopyObject`;
+    const blind = copyBlindSpots(bucket);
+    if (blind.length > 0 && !options.acceptHiddenMetadata) {
+      return awaitingConsent(copying, `${copied}. S3 does not copy ${blind.join(', ')}: the console sends it again, but this browser cannot see it. Accept that it may be lost to go ahead.`);
+    }
     return {
       ...copying,
       action: 'copy',
-      reason: `${change}: copied onto itself with CopyObject; its ${kept} are kept, and it gets a new ETag and Last-Modified.${newVersion}${restored}`,
+      reason: `${copied}; its ${kept} are kept, and it gets a new ETag and Last-Modified.${acceptedLoss(blind)}${newVersion}${restored}`,
     };
   }
   const partSize = choosePartSize(size, bucket.copySizeLimit);
@@ -122,21 +127,34 @@ function planCopy(item: Located, { head, before, bucket, target, options }: Plan
   const blind = multipartBlindSpots(bucket);
   const parts = `${tooLarge}: copied in ${Math.ceil(size / partSize)} parts of ${formatSize(partSize)} (UploadPartCopy)`;
   if (blind.length > 0 && !options.acceptHiddenMetadata) {
-    return {
-      ...cannot(
-        copying,
-        `${parts}. A multipart upload copies nothing from its source, so the console must send every setting itself, but this browser cannot see ${blind.join(', ')}. Accept that these may be lost to go ahead.`,
-      ),
-      consent: 'hidden-metadata',
-    };
+    return awaitingConsent(
+      copying,
+      `${parts}. A multipart upload copies nothing from its source, so the console must send every setting itself, but this browser cannot see ${blind.join(', ')}. Accept that these may be lost to go ahead.`,
+    );
   }
-  const accepted = blind.length > 0 ? ` You accepted that ${blind.join(', ')} may be lost.` : '';
   return {
     ...copying,
     action: 'multipart-copy',
     partSize,
-    reason: `${change}. ${parts}, sending its ${kept} again; it gets a new ETag.${accepted}${newVersion}${restored}`,
+    reason: `${change}. ${parts}, sending its ${kept} again; it gets a new ETag.${acceptedLoss(blind)}${newVersion}${restored}`,
   };
+}
+
+/** What a copy keeps, in words: the website redirect only where there is one, the storage class unless the user moves it. */
+function keptSettings(settings: SourceSettings, storageClassChanges: boolean): string {
+  const kept = ['metadata', 'tags', 'content headers'];
+  if (settings.websiteRedirectLocation !== undefined) kept.push('website redirect');
+  if (!storageClassChanges) kept.push('storage class');
+  return `${kept.join(', ')} and checksum algorithm`;
+}
+
+/** A copy the CORS rule keeps the console from making whole: it waits for the user to accept the loss. */
+function awaitingConsent(item: Located, reason: string): PlanItem {
+  return { ...cannot(item, reason), consent: 'hidden-metadata' };
+}
+
+function acceptedLoss(blind: readonly string[]): string {
+  return blind.length > 0 ? ` You accepted that ${blind.join(', ')} may be lost.` : '';
 }
 
 /** What becomes of a restored archived object's copy, as the user chose in the copy settings. */

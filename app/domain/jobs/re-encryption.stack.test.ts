@@ -43,6 +43,7 @@ async function putMixedSet(bucket: string): Promise<void> {
     tags: [{ key: 'team', value: 'blue' }],
     storageClass: 'STANDARD_IA',
     checksumAlgorithm: 'SHA256',
+    websiteRedirectLocation: '/reports/latest.csv',
   });
   await put('sse-s3.txt', {
     ContentType: 'text/plain',
@@ -53,6 +54,7 @@ async function putMixedSet(bucket: string): Promise<void> {
     Tagging: 'tier=gold&team=red',
     StorageClass: 'STANDARD_IA',
     ChecksumAlgorithm: 'CRC32',
+    WebsiteRedirectLocation: 'https://example.com/s3.txt',
   });
   await put('sse-kms.txt', { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: keyA, ContentType: 'application/json', Tagging: 'k=v' });
   await put('sse-c.bin', { SSECustomerAlgorithm: 'AES256', SSECustomerKey: oldSourceKey.keyBase64, ContentType: 'application/octet-stream', Metadata: { c: '1' } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hiddenRequiredHeaders, multipartBlindSpots } from './required-headers';
+import { copyBlindSpots, hiddenRequiredHeaders, multipartBlindSpots } from './required-headers';
 import { EVERY_HEADER_READABLE, type BucketFacts, type ResponseHeaderAccess } from './plan-input';
 
 function bucketSeeing(visible: string[], versioning: BucketFacts['versioning'] = 'Unversioned', seesAllUserMetadata = false): BucketFacts {
@@ -47,9 +47,19 @@ describe('hiddenRequiredHeaders', () => {
   });
 });
 
+const REDIRECT_HIDDEN = 'its website redirect (x-amz-website-redirect-location)';
+
+describe('copyBlindSpots', () => {
+  it('names the website redirect when the browser cannot see it, since S3 does not copy it', () => {
+    expect(copyBlindSpots(bucketSeeing(BASIC))).toEqual([REDIRECT_HIDDEN]);
+    expect(copyBlindSpots(bucketSeeing([...BASIC, 'x-amz-website-redirect-location']))).toEqual([]);
+  });
+});
+
 describe('multipartBlindSpots', () => {
   it('lists what a browser cannot see of the settings a multipart copy must send', () => {
     expect(multipartBlindSpots(bucketSeeing(BASIC))).toEqual([
+      REDIRECT_HIDDEN,
       'user metadata (x-amz-meta-*) the CORS rule does not expose by name',
       'content-disposition',
       'content-encoding',

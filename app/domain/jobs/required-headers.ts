@@ -46,9 +46,14 @@ export function hiddenRequiredHeaders(bucket: BucketFacts, head: ObjectHead): st
 
 const CHECKSUM_HEADERS = [...CHECKSUM_ALGORITHMS, 'type'].map((name) => `x-amz-checksum-${name.toLowerCase()}`);
 
+/** What a CopyObject must send again, since S3 does not copy it, and the browser cannot see. */
+export function copyBlindSpots(bucket: BucketFacts): string[] {
+  return bucket.headers.canRead('x-amz-website-redirect-location') ? [] : ['its website redirect (x-amz-website-redirect-location)'];
+}
+
 /** What a multipart copy, which must send every setting itself, cannot see of the source. */
 export function multipartBlindSpots(bucket: BucketFacts): string[] {
-  const blind: string[] = [];
+  const blind = copyBlindSpots(bucket);
   if (!bucket.headers.seesAllUserMetadata) blind.push('user metadata (x-amz-meta-*) the CORS rule does not expose by name');
   for (const header of ['content-disposition', 'content-encoding']) {
     if (!bucket.headers.canRead(header)) blind.push(header);

@@ -52,7 +52,7 @@ async function change(run: ItemRun, method: ChangeMethod): Promise<ItemOutcome> 
     }
     case 'copy': {
       if (!item.source) throw new Error(`${item.key} was planned for a copy without its source settings.`);
-      const { storageClass, checksum } = item.source;
+      const { storageClass, checksum, websiteRedirectLocation } = item.source;
       const written = await run.requests.change(() =>
         copyObjectInPlace(s3, {
           object: seenObjectOf(item),
@@ -60,6 +60,7 @@ async function change(run: ItemRun, method: ChangeMethod): Promise<ItemOutcome> 
           sourceCustomerKey: run.sourceCustomerKey,
           storageClass,
           checksumAlgorithm: checksum?.algorithm,
+          websiteRedirectLocation,
         }),
       );
       return verifyChange(run, method, { bucket: item.bucket, key: item.key, versionId: written.versionId });
@@ -83,6 +84,7 @@ export async function verifyChange(run: ItemRun, method: ChangeMethod, written: 
     etag: method === 'update-encryption' ? item.etag : undefined,
     storageClass: item.source?.storageClass,
     checksumAlgorithm: item.source?.checksum?.algorithm,
+    websiteRedirectLocation: item.source?.websiteRedirectLocation,
   });
   if (verification.verified) {
     return { state: 'done', method, versionAfter: head.VersionId, after: verification.encryption, message: DONE_MESSAGES[method] };

@@ -4,7 +4,8 @@ import type { ObjectHead } from '../../api/head-object';
 /**
  * What a re-encryption keeps of the source, read from its HeadObject (asked
  * with ChecksumMode ENABLED). CopyObject keeps content headers and metadata by
- * itself (COPY directives); a multipart copy has to send them all again.
+ * itself (COPY directives) but not the website redirect; a multipart copy has
+ * to send them all again.
  */
 export interface SourceSettings {
   /**
@@ -22,6 +23,8 @@ export interface SourceSettings {
   /** The HTTP date, as S3 sent it. */
   expires?: string;
   metadata: Record<string, string>;
+  /** S3 never copies it (x-amz-website-redirect-location), not even with the COPY directive: every copy sends it again. */
+  websiteRedirectLocation?: string;
 }
 
 /** Every algorithm S3 knows; HeadObject reports an object's checksum as `Checksum<ALGORITHM>`. */
@@ -44,6 +47,7 @@ export function sourceSettingsOf(head: ObjectHead): SourceSettings {
     cacheControl: head.CacheControl,
     expires: head.ExpiresString ?? head.Expires?.toUTCString(),
     metadata: head.Metadata ?? {},
+    websiteRedirectLocation: head.WebsiteRedirectLocation,
   });
 }
 

@@ -133,6 +133,7 @@ export async function snapshot(s3: S3Client, bucket: string, key: string, option
       contentDisposition: head.ContentDisposition,
       cacheControl: head.CacheControl,
       metadata: head.Metadata,
+      websiteRedirectLocation: head.WebsiteRedirectLocation,
       tags: tags.TagSet,
       storageClass: head.StorageClass ?? 'STANDARD',
       checksums: [head.ChecksumCRC32, head.ChecksumCRC32C, head.ChecksumCRC64NVME, head.ChecksumSHA1, head.ChecksumSHA256],
@@ -157,6 +158,7 @@ export interface LegacyObject {
   storageClass?: StorageClass;
   checksumAlgorithm?: ChecksumAlgorithm;
   objectLock?: ObjectLock;
+  websiteRedirectLocation?: string;
 }
 
 /** An unencrypted object, as only objects written before 2023 are: today's S3 API cannot make one. */
@@ -170,7 +172,7 @@ export async function putLegacyObject(stack: TestStack, bucket: string, key: str
     bytes,
     {
       storageClass: object.storageClass ?? 'STANDARD',
-      content: { contentType: object.contentType ?? 'binary/octet-stream' },
+      content: { contentType: object.contentType ?? 'binary/octet-stream', websiteRedirectLocation: object.websiteRedirectLocation },
       userMetadata: object.metadata ?? {},
       tags: object.tags ?? [],
       sse: { type: 'NONE' },

@@ -38,6 +38,10 @@ describe('verifyResult', () => {
     expect(verifyResult(KMS_HEAD, { target: KMS, checksumAlgorithm: 'SHA256' })).toMatchObject({
       problem: 'Its checksum algorithm is none afterwards, not SHA256.',
     });
+    expect(verifyResult(KMS_HEAD, { target: KMS, websiteRedirectLocation: '/home.html' })).toMatchObject({
+      problem: 'Its website redirect is gone afterwards, not /home.html.',
+    });
+    expect(verifyResult({ ...KMS_HEAD, WebsiteRedirectLocation: '/home.html' }, { target: KMS, websiteRedirectLocation: '/home.html' }).verified).toBe(true);
   });
 
   it('reports a changed ETag where it must stay as a change made by someone else', () => {

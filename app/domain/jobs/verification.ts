@@ -12,6 +12,7 @@ export interface ExpectedResult {
   etag?: string;
   storageClass?: StorageClass;
   checksumAlgorithm?: ChecksumAlgorithm;
+  websiteRedirectLocation?: string;
 }
 
 export type Verification =
@@ -43,6 +44,9 @@ export function verifyResult(head: ObjectHead, expected: ExpectedResult): Verifi
   const checksumAlgorithm = checksumAlgorithmOf(head);
   if (expected.checksumAlgorithm !== undefined && checksumAlgorithm !== expected.checksumAlgorithm) {
     return failed(`Its checksum algorithm is ${checksumAlgorithm ?? 'none'} afterwards, not ${expected.checksumAlgorithm}.`);
+  }
+  if (expected.websiteRedirectLocation !== undefined && head.WebsiteRedirectLocation !== expected.websiteRedirectLocation) {
+    return failed(`Its website redirect is ${head.WebsiteRedirectLocation ?? 'gone'} afterwards, not ${expected.websiteRedirectLocation}.`);
   }
   return { verified: true, encryption };
 }

@@ -14,6 +14,7 @@ const KEPT = [
   'User metadata (x-amz-meta-*)',
   'Content headers: Content-Type, Content-Encoding, Content-Language, Content-Disposition, Cache-Control, Expires',
   'Tags',
+  'Website redirect (x-amz-website-redirect-location: sent again, since S3 never copies it)',
   'Storage class (sent explicitly: a copy would otherwise become STANDARD), unless you choose otherwise for restored archived objects below',
   'Checksum algorithm',
 ];

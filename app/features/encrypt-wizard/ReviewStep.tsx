@@ -47,10 +47,11 @@ export function ReviewStep(props: ReviewStepProps) {
         !changesAnything(plan.items) && <Alert type="info">Nothing to change: every selected object is already as chosen, or cannot be done.</Alert>
       )}
       {(consent > 0 || props.acceptHiddenMetadata) && (
-        <Alert type="warning" header="Large objects need a multipart copy">
+        <Alert type="warning" header="Settings this browser cannot see">
           <SpaceBetween size="s">
             <span>
-              A multipart copy sends every setting again, and a browser sees only the user metadata the bucket's CORS rule names. Objects over the copy-size limit may lose metadata it hides.
+              A multipart copy (objects over the copy-size limit) sends every setting again, and any copy sends the website redirect again, since S3 never copies it; but a
+              browser sees only the headers the bucket's CORS rule exposes. The objects waiting for your consent below may lose what it hides.
             </span>
             <Checkbox checked={props.acceptHiddenMetadata} onChange={({ detail }) => props.onAcceptHiddenMetadata(detail.checked)}>
               Copy them anyway, accepting that hidden metadata may be lost
