@@ -144,9 +144,10 @@ test('the restored DEEP_ARCHIVE object shows until when it stays restored', asyn
 });
 
 test('the Object Lock object shows its mode, retain-until date and legal hold, and that a copy drops them', async ({ page }) => {
+  // Only a bucket with Object Lock holds locked objects: the demo's is versioned-reports.
   const key = 'object-lock/governance-legal-hold.pdf';
-  const head = await stackHead(key);
-  await openObject(page, key);
+  const head = await stackHead(key, undefined, DEMO_BUCKETS.versioned);
+  await openObject(page, key, DEMO_BUCKETS.versioned);
   await expect(detail(page, 'Object Lock mode')).toHaveText(head.ObjectLockMode!);
   await expect(detail(page, 'Retain until')).toHaveText(formatUtc(head.ObjectLockRetainUntilDate));
   await expect(detail(page, 'Legal hold')).toHaveText(head.ObjectLockLegalHoldStatus!);

@@ -88,6 +88,11 @@ export const s3Errors = {
   invalidDigest: () => new S3Error('InvalidDigest', 'The Content-MD5 you specified was invalid.', 400),
   noSuchCorsConfiguration: (bucket: string) =>
     new S3Error('NoSuchCORSConfiguration', 'The CORS configuration does not exist', 404, { BucketName: bucket }),
+  invalidBucketState: (message: string) => new S3Error('InvalidBucketState', message, 409),
+  objectLockConfigurationNotFound: (bucket: string) =>
+    new S3Error('ObjectLockConfigurationNotFoundError', 'Object Lock configuration does not exist for this bucket', 404, {
+      BucketName: bucket,
+    }),
   noSuchEncryptionConfiguration: (bucket: string) =>
     new S3Error(
       'ServerSideEncryptionConfigurationNotFoundError',

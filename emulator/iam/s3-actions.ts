@@ -66,6 +66,8 @@ export const S3_OPERATION_ACTIONS: Readonly<Record<string, ActionMapping>> = {
   DeleteBucketCors: onBucket('s3:PutBucketCORS'),
   GetBucketVersioning: onBucket('s3:GetBucketVersioning'),
   PutBucketVersioning: onBucket('s3:PutBucketVersioning'),
+  GetObjectLockConfiguration: onBucket('s3:GetBucketObjectLockConfiguration'),
+  PutObjectLockConfiguration: onBucket('s3:PutBucketObjectLockConfiguration'),
   ListObjects: listing('s3:ListBucket'),
   ListObjectsV2: listing('s3:ListBucket'),
   ListObjectVersions: listing('s3:ListBucketVersions'),

@@ -38,13 +38,16 @@ export const createBucket: S3Handler = (call) => {
       region,
     );
   }
+  // Object Lock works only on versions: S3 turns versioning on with it.
+  const objectLockEnabled = call.request.headers['x-amz-bucket-object-lock-enabled']?.toLowerCase() === 'true';
   const bucket: BucketRecord = {
     name,
     region,
     creationDate: new Date().toISOString(),
-    versioning: 'Unversioned',
+    versioning: objectLockEnabled ? 'Enabled' : 'Unversioned',
     // Buckets created since April 2026 block SSE-C unless told otherwise.
     encryption: { sseAlgorithm: 'AES256', bucketKeyEnabled: false, blockedEncryptionTypes: ['SSE-C'] },
+    ...(objectLockEnabled ? { objectLock: {} } : {}),
   };
   saveBucket(call.ctx, bucket);
   return { status: 200, headers: { location: `/${name}` } };

@@ -12,13 +12,19 @@ export const getBucketVersioning: S3Handler = (call) => {
   return xmlReply('VersioningConfiguration', bucket.versioning === 'Unversioned' ? {} : { Status: bucket.versioning });
 };
 
-/** Enabled or Suspended; a bucket never goes back to unversioned. A configuration without Status changes nothing. */
+/**
+ * Enabled or Suspended; a bucket never goes back to unversioned, and one with
+ * Object Lock is never suspended. A configuration without Status changes nothing.
+ */
 export const putBucketVersioning: S3Handler = async (call) => {
   const bucket = getBucket(call.ctx, call.bucket);
   const config = xmlElement(await readXmlDocument<unknown>(call, 'VersioningConfiguration')) ?? {};
   const status = xmlText(config.Status);
   if (status !== undefined) {
     if (!SETTABLE_STATUSES.includes(status as VersioningStatus)) throw s3Errors.malformedXml();
+    if (status === 'Suspended' && bucket.objectLock) {
+      throw s3Errors.invalidBucketState('An Object Lock configuration is present on this bucket, so the versioning state cannot be changed.');
+    }
     saveBucket(call.ctx, { ...bucket, versioning: status as VersioningStatus });
   }
   return { status: 200 };

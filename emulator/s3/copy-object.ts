@@ -8,7 +8,8 @@ import { copySourceVersionHeader, openCopySource, readCopySource, requireCopyabl
 import type { ChecksumAlgorithm, ContentHeaders, ObjectChecksum } from './model.js';
 import { readContentHeaders, readUserMetadata } from './object-headers.js';
 import { storeObject, type NewObject } from './object-write.js';
-import { readObjectLock, readStorageClass } from './put-object.js';
+import { readObjectLock } from './object-lock.js';
+import { readStorageClass } from './put-object.js';
 import { getBucket, getEntry, versionIdHeader } from './repository.js';
 import {
   readRequestedSse,
@@ -69,7 +70,7 @@ export const copyObject: S3Handler = async (call) => {
     userMetadata: replaceMetadata ? readUserMetadata(headers) : source.version.userMetadata,
     tags: taggingDirective === 'REPLACE' ? parseTaggingHeader(headers['x-amz-tagging']) : source.version.tags,
     sse,
-    objectLock: readObjectLock(headers),
+    objectLock: readObjectLock(headers, bucket),
   };
   const bytes = openCopySource(call.ctx, source);
   const checksum = await copyChecksum(checksumAlgorithm, bytes);

@@ -46,6 +46,22 @@ export interface CorsRule {
   maxAgeSeconds?: number;
 }
 
+export type ObjectLockRetentionMode = 'GOVERNANCE' | 'COMPLIANCE';
+
+export const OBJECT_LOCK_RETENTION_MODES: readonly ObjectLockRetentionMode[] = ['GOVERNANCE', 'COMPLIANCE'];
+
+/** `DefaultRetention`: the retention every new object gets unless its write sets one; a period in Days or Years. */
+export interface DefaultRetention {
+  mode: ObjectLockRetentionMode;
+  days?: number;
+  years?: number;
+}
+
+/** A bucket's Object Lock configuration. Once enabled, Object Lock cannot be turned off. */
+export interface BucketObjectLock {
+  defaultRetention?: DefaultRetention;
+}
+
 export interface BucketRecord {
   name: string;
   region: string;
@@ -54,6 +70,8 @@ export interface BucketRecord {
   /** Absent until PutBucketEncryption: S3 then applies SSE-S3 by default. */
   encryption?: BucketEncryptionRule;
   cors?: CorsRule[];
+  /** Present once Object Lock is enabled; absent (as in stores written before it existed) means it is not. */
+  objectLock?: BucketObjectLock;
 }
 
 /** How an object's bytes are protected, as S3 reports it. */
@@ -85,7 +103,7 @@ export interface ObjectChecksum {
 }
 
 export interface ObjectLock {
-  mode?: 'GOVERNANCE' | 'COMPLIANCE';
+  mode?: ObjectLockRetentionMode;
   retainUntilDate?: string;
   legalHold?: 'ON' | 'OFF';
 }

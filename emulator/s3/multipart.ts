@@ -17,7 +17,8 @@ import {
   type MultipartUploadRecord,
 } from './multipart-upload.js';
 import { readContentHeaders, readUserMetadata } from './object-headers.js';
-import { readObjectLock, readStorageClass } from './put-object.js';
+import { readObjectLock } from './object-lock.js';
+import { readStorageClass } from './put-object.js';
 import { getBucket } from './repository.js';
 import { readRequestedSse, resolveWriteSse, sseResponseHeaders } from './sse.js';
 import { parseTaggingHeader } from './tags.js';
@@ -45,7 +46,7 @@ export const createMultipartUpload: S3Handler = (call) => {
       userMetadata: readUserMetadata(headers),
       tags: parseTaggingHeader(headers['x-amz-tagging']),
       sse,
-      objectLock: readObjectLock(headers),
+      objectLock: readObjectLock(headers, bucket),
     },
     kmsContext: sealing.kmsContext,
     checksum,

@@ -2,6 +2,7 @@ import type { S3Handler } from './call.js';
 import { createBucket, deleteBucket, getBucketLocation, headBucket, listBuckets } from './bucket-ops.js';
 import { deleteBucketCors, getBucketCors, putBucketCors } from './bucket-cors.js';
 import { deleteBucketEncryption, getBucketEncryption, putBucketEncryption } from './bucket-encryption.js';
+import { getObjectLockConfiguration, putObjectLockConfiguration } from './bucket-object-lock.js';
 import { getBucketVersioning, putBucketVersioning } from './bucket-versioning.js';
 import { copyObject } from './copy-object.js';
 import { deleteObject, deleteObjects } from './delete-objects.js';
@@ -38,6 +39,7 @@ export function resolveOperation(
         if (has('encryption')) return 'GetBucketEncryption';
         if (has('cors')) return 'GetBucketCors';
         if (has('versioning')) return 'GetBucketVersioning';
+        if (has('object-lock')) return 'GetObjectLockConfiguration';
         if (has('versions')) return 'ListObjectVersions';
         if (has('uploads')) return 'ListMultipartUploads';
         return query['list-type'] === '2' ? 'ListObjectsV2' : 'ListObjects';
@@ -45,6 +47,7 @@ export function resolveOperation(
         if (has('encryption')) return 'PutBucketEncryption';
         if (has('cors')) return 'PutBucketCors';
         if (has('versioning')) return 'PutBucketVersioning';
+        if (has('object-lock')) return 'PutObjectLockConfiguration';
         return 'CreateBucket';
       case 'DELETE':
         if (has('encryption')) return 'DeleteBucketEncryption';
@@ -97,6 +100,8 @@ export const s3Handlers: Record<string, S3Handler> = {
   DeleteBucketCors: deleteBucketCors,
   GetBucketVersioning: getBucketVersioning,
   PutBucketVersioning: putBucketVersioning,
+  GetObjectLockConfiguration: getObjectLockConfiguration,
+  PutObjectLockConfiguration: putObjectLockConfiguration,
   ListObjects: listObjects,
   ListObjectsV2: listObjectsV2,
   ListObjectVersions: listObjectVersions,

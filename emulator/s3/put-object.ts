@@ -2,8 +2,9 @@ import { s3Errors } from '../http/s3-error.js';
 import { requireKeyUse } from './authorization.js';
 import type { S3Handler } from './call.js';
 import { defaultChecksum, receiveChecksum, verifyContentMd5 } from './checksums.js';
-import { STORAGE_CLASSES, type ObjectLock, type StorageClass } from './model.js';
+import { STORAGE_CLASSES, type StorageClass } from './model.js';
 import { readContentHeaders, readUserMetadata } from './object-headers.js';
+import { readObjectLock } from './object-lock.js';
 import { storeObject } from './object-write.js';
 import { getBucket } from './repository.js';
 import { checkWriteConditions } from './conditions.js';
@@ -16,20 +17,6 @@ export function readStorageClass(value: string | undefined): StorageClass {
     throw s3Errors.invalidArgument('Invalid storage class.', 'x-amz-storage-class', value);
   }
   return value as StorageClass;
-}
-
-export function readObjectLock(headers: Record<string, string>): ObjectLock | undefined {
-  const mode = headers['x-amz-object-lock-mode'];
-  const retainUntilDate = headers['x-amz-object-lock-retain-until-date'];
-  const legalHold = headers['x-amz-object-lock-legal-hold'];
-  if (mode === undefined && retainUntilDate === undefined && legalHold === undefined) return undefined;
-  if (mode !== undefined && mode !== 'GOVERNANCE' && mode !== 'COMPLIANCE') {
-    throw s3Errors.invalidArgument('Unknown wormMode directive.', 'x-amz-object-lock-mode', mode);
-  }
-  if (legalHold !== undefined && legalHold !== 'ON' && legalHold !== 'OFF') {
-    throw s3Errors.invalidArgument('Legal Hold must be either of \'ON\' or \'OFF\'', 'x-amz-object-lock-legal-hold', legalHold);
-  }
-  return { mode: mode as ObjectLock['mode'], retainUntilDate, legalHold: legalHold as ObjectLock['legalHold'] };
 }
 
 /** PutObject: conditional writes (If-None-Match: *, If-Match), checksums, SSE, tags and metadata. */
@@ -53,7 +40,7 @@ export const putObject: S3Handler = async (call) => {
       tags: parseTaggingHeader(headers['x-amz-tagging']),
       sse,
       checksum,
-      objectLock: readObjectLock(headers),
+      objectLock: readObjectLock(headers, bucket),
     },
     sealing,
   );

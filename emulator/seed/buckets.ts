@@ -14,6 +14,7 @@ export async function seedBucket(ctx: StackContext, plan: BucketPlan): Promise<v
       versioning: phase.versioning,
       encryption: phase.encryption,
       cors: plan.cors,
+      ...(phase.objectLock ? { objectLock: phase.objectLock } : {}),
     };
     saveBucket(ctx, bucket);
     for (const write of phase.writes) {

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The AWS CLI (v1 or v2), unchanged, against the local stack: bucket, uploads
 # (small, binary, an awkward key, SSE-KMS, SSE-C, one large enough for
-# multipart), listing (also of the seeded demo bucket), head-object, downloads compared byte for byte, and a KMS
-# round trip.
+# multipart), listing (also of the seeded demo bucket), head-object, downloads compared byte for byte, Object
+# Lock (a legal hold, only in a bucket created with it), and a KMS round trip.
 # Usage: bash emulator/test/cli-smoke.sh   (PORT=N to pick the port; default: any free one)
 # Exits non-zero on the first failure.
 set -euo pipefail
@@ -99,6 +99,19 @@ demo_count="$(cd "$root" && npx tsx -e 'import { DEMO_SUMMARY } from "./emulator
   fail "reading the demo summary"
 legacy_count="$(awsl s3 ls s3://legacy-archive --recursive | wc -l)" || fail "s3 ls --recursive of the demo bucket"
 [ "$legacy_count" = "$demo_count" ] || fail "s3 ls --recursive lists $legacy_count objects in legacy-archive; the seed made $demo_count"
+
+# Object Lock: only a bucket created with it (and so versioned) takes a legal hold.
+awsl s3api create-bucket --bucket cli-smoke-locked --object-lock-enabled-for-bucket >/dev/null || fail "s3api create-bucket --object-lock-enabled-for-bucket"
+locked_versioning="$(awsl s3api get-bucket-versioning --bucket cli-smoke-locked --query Status --output text)" || fail "s3api get-bucket-versioning"
+[ "$locked_versioning" = "Enabled" ] || fail "a bucket created with Object Lock reports versioning '$locked_versioning'"
+awsl s3api put-object --bucket cli-smoke-locked --key held.txt --body "$src/hello.txt" --object-lock-legal-hold-status ON >/dev/null ||
+  fail "s3api put-object --object-lock-legal-hold-status"
+legal_hold="$(awsl s3api head-object --bucket cli-smoke-locked --key held.txt --query ObjectLockLegalHoldStatus --output text)" || fail "s3api head-object (held)"
+[ "$legal_hold" = "ON" ] || fail "head-object of held.txt reports legal hold '$legal_hold'"
+if refused="$(awsl s3api put-object --bucket "$bucket" --key held.txt --body "$src/hello.txt" --object-lock-legal-hold-status ON 2>&1)"; then
+  fail "a legal hold was accepted in a bucket without Object Lock"
+fi
+grep -qF 'InvalidRequest' <<<"$refused" || fail "a legal hold in a bucket without Object Lock was refused with: $refused"
 
 key_id="$(awsl kms create-key --description cli-smoke --query KeyMetadata.KeyId --output text)" || fail "kms create-key"
 awsl kms encrypt --key-id "$key_id" --plaintext "fileb://$src/hello.txt" --encryption-context purpose=smoke \

@@ -305,10 +305,16 @@ describe('CopyObject metadata and tagging directives', () => {
   });
 
   it('does not carry Object Lock settings, only those the request sets', async () => {
-    await put('locked-source.txt', 'x', { ObjectLockLegalHoldStatus: 'ON' });
-    await stack.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'lock-free.txt', CopySource: copySource(BUCKET, 'locked-source.txt') }));
-    const head = await stack.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'lock-free.txt' }));
-    expect(head.ObjectLockLegalHoldStatus).toBeUndefined();
+    const locked = 'copies-locked';
+    await createBucket(stack, locked, { objectLock: true });
+    await put('locked-source.txt', 'x', { Bucket: locked, ObjectLockLegalHoldStatus: 'ON' });
+    const copyTo = (Key: string, extra: Partial<CopyObjectCommandInput> = {}) =>
+      stack.s3.send(new CopyObjectCommand({ Bucket: locked, Key, CopySource: copySource(locked, 'locked-source.txt'), ...extra }));
+    const legalHoldOf = async (Key: string) => (await stack.s3.send(new HeadObjectCommand({ Bucket: locked, Key }))).ObjectLockLegalHoldStatus;
+    await copyTo('lock-free.txt');
+    expect(await legalHoldOf('lock-free.txt')).toBeUndefined();
+    await copyTo('held-again.txt', { ObjectLockLegalHoldStatus: 'ON' });
+    expect(await legalHoldOf('held-again.txt')).toBe('ON');
   });
 });
 

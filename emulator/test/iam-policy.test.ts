@@ -282,6 +282,8 @@ describe('S3 operations → IAM actions and resources', () => {
     DeleteBucketCors: [[onBucket, [['s3:PutBucketCORS', BUCKET]]]],
     GetBucketVersioning: [[onBucket, [['s3:GetBucketVersioning', BUCKET]]]],
     PutBucketVersioning: [[onBucket, [['s3:PutBucketVersioning', BUCKET]]]],
+    GetObjectLockConfiguration: [[onBucket, [['s3:GetBucketObjectLockConfiguration', BUCKET]]]],
+    PutObjectLockConfiguration: [[onBucket, [['s3:PutBucketObjectLockConfiguration', BUCKET]]]],
     ListObjects: [[onBucket, [['s3:ListBucket', BUCKET]]]],
     ListObjectsV2: [[onBucket, [['s3:ListBucket', BUCKET]]]],
     ListObjectVersions: [[onBucket, [['s3:ListBucketVersions', BUCKET]]]],

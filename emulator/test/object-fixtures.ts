@@ -8,15 +8,17 @@ export interface BucketSetup {
   versioned?: boolean;
   /** New buckets block SSE-C (since April 2026); tests of SSE-C writes lift the block. */
   allowSseC?: boolean;
+  /** Created with Object Lock (which makes it versioned): only such a bucket takes locked objects. */
+  objectLock?: boolean;
 }
 
 /**
- * Creates a bucket with the SDK, then sets versioning and SSE-C blocking in the
- * stack's state directly, so these tests do not depend on the bucket
- * configuration operations they are not about.
+ * Creates a bucket with the SDK (with Object Lock if asked), then sets
+ * versioning and SSE-C blocking in the stack's state directly, so these tests
+ * do not depend on the bucket configuration operations they are not about.
  */
 export async function createBucket(stack: TestStack, name: string, setup: BucketSetup = {}): Promise<void> {
-  await stack.s3.send(new CreateBucketCommand({ Bucket: name }));
+  await stack.s3.send(new CreateBucketCommand({ Bucket: name, ObjectLockEnabledForBucket: setup.objectLock }));
   const bucket = getBucket(stack.ctx, name);
   saveBucket(stack.ctx, {
     ...bucket,

@@ -6,6 +6,7 @@ import {
   GetBucketEncryptionCommand,
   GetBucketVersioningCommand,
   GetObjectCommand,
+  GetObjectLockConfigurationCommand,
   HeadObjectCommand,
   ListBucketsCommand,
   PutObjectCommand,
@@ -177,7 +178,7 @@ describe('buckets, CORS and encryption settings', () => {
     expect(existing.SSECustomerKeyMD5).toBe(DEMO_SSE_C_KEY_MD5);
   });
 
-  it.each(DEMO_BUCKET_NAMES)('%s reports its CORS rule, default encryption and versioning', async (bucket) => {
+  it.each(DEMO_BUCKET_NAMES)('%s reports its CORS rule, default encryption, versioning and Object Lock', async (bucket) => {
     const hidden = bucket === DEMO_BUCKETS.hiddenHeaders;
     const cors = await stack.s3.send(new GetBucketCorsCommand({ Bucket: bucket }));
     expect(cors.CORSRules).toEqual([sdkCorsRule(hidden ? HIDDEN_HEADERS_CORS_RULE : DEMO_CORS_RULE)]);
@@ -192,6 +193,12 @@ describe('buckets, CORS and encryption settings', () => {
     ]);
     const versioning = await stack.s3.send(new GetBucketVersioningCommand({ Bucket: bucket }));
     expect(versioning.Status).toBe(bucket === DEMO_BUCKETS.versioned ? 'Enabled' : undefined);
+    const objectLock = stack.s3.send(new GetObjectLockConfigurationCommand({ Bucket: bucket }));
+    if (bucket === DEMO_BUCKETS.versioned) {
+      expect((await objectLock).ObjectLockConfiguration).toEqual({ ObjectLockEnabled: 'Enabled' });
+    } else {
+      await expect(objectLock).rejects.toMatchObject({ name: 'ObjectLockConfigurationNotFoundError', $metadata: { httpStatusCode: 404 } });
+    }
   });
 
   it('creates a KMS key behind each demo alias', async () => {
@@ -246,13 +253,8 @@ describe('mixed-encryption', () => {
     expect(bytes).toEqual(plannedBytes(planned(bucket, 'storage-classes/deep-archive-restored.csv').body));
   });
 
-  it('reports storage class, Object Lock, checksum and size', async () => {
+  it('reports storage class, checksum and size', async () => {
     expect((await head(bucket, 'storage-classes/standard-ia.csv')).StorageClass).toBe('STANDARD_IA');
-    expect(await head(bucket, 'object-lock/governance-legal-hold.pdf')).toMatchObject({
-      ObjectLockMode: 'GOVERNANCE',
-      ObjectLockRetainUntilDate: new Date('2030-01-01T00:00:00.000Z'),
-      ObjectLockLegalHoldStatus: 'ON',
-    });
     const body = plannedBytes(planned(bucket, 'checksums/crc32.json').body);
     const crc = Buffer.alloc(4);
     crc.writeUInt32BE(crc32(body));
@@ -308,6 +310,18 @@ describe('versioned-reports', () => {
     await expect(head(bucket, 'annual/2020.pdf')).rejects.toMatchObject({ $metadata: { httpStatusCode: 404 } });
     const { reply } = await getBytes(bucket, 'annual/2020.pdf', { VersionId: 'null' });
     expect(reply.ServerSideEncryption).toBeUndefined();
+  });
+
+  it('holds an unencrypted filing under governance retention and a legal hold', async () => {
+    const key = 'object-lock/governance-legal-hold.pdf';
+    expect(await head(bucket, key)).toMatchObject({
+      ObjectLockMode: 'GOVERNANCE',
+      ObjectLockRetainUntilDate: new Date('2030-01-01T00:00:00.000Z'),
+      ObjectLockLegalHoldStatus: 'ON',
+      LastModified: new Date(planned(bucket, key).lastModified),
+      ContentType: 'application/pdf',
+    });
+    expect((await head(bucket, key)).ServerSideEncryption).toBeUndefined();
   });
 });
 

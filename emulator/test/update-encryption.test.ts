@@ -16,9 +16,12 @@ const stack = useTestStack();
 let keyA: string;
 let keyB: string;
 const BUCKET = 'reencrypt';
+/** Only a bucket with Object Lock takes objects under a retention period or a legal hold. */
+const LOCKED = 'reencrypt-locked';
 
 beforeAll(async () => {
   await createBucket(stack, BUCKET, { allowSseC: true });
+  await createBucket(stack, LOCKED, { objectLock: true });
   keyA = await createKmsKey(stack);
   keyB = await createKmsKey(stack);
 });
@@ -27,15 +30,20 @@ function put(key: string, input: Partial<PutObjectCommandInput> = {}) {
   return stack.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: `body of ${key}`, ...input }));
 }
 
-function updateToKms(key: string, KMSKeyArn: string, extra: { BucketKeyEnabled?: boolean; VersionId?: string } = {}, client?: S3Client) {
-  const { BucketKeyEnabled, VersionId } = extra;
+function updateToKms(
+  key: string,
+  KMSKeyArn: string,
+  extra: { BucketKeyEnabled?: boolean; VersionId?: string; Bucket?: string } = {},
+  client?: S3Client,
+) {
+  const { BucketKeyEnabled, VersionId, Bucket = BUCKET } = extra;
   return (client ?? stack.s3).send(
-    new UpdateObjectEncryptionCommand({ Bucket: BUCKET, Key: key, VersionId, ObjectEncryption: { SSEKMS: { KMSKeyArn, BucketKeyEnabled } } }),
+    new UpdateObjectEncryptionCommand({ Bucket, Key: key, VersionId, ObjectEncryption: { SSEKMS: { KMSKeyArn, BucketKeyEnabled } } }),
   );
 }
 
-function head(key: string, VersionId?: string) {
-  return stack.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key, VersionId, ChecksumMode: 'ENABLED' }));
+function head(key: string, Bucket = BUCKET) {
+  return stack.s3.send(new HeadObjectCommand({ Bucket, Key: key, ChecksumMode: 'ENABLED' }));
 }
 
 function storedBlobId(bucket: string, key: string): string | undefined {
@@ -101,9 +109,9 @@ describe('UpdateObjectEncryption', () => {
   });
 
   it('allows an object whose retention period is over', async () => {
-    await put('retention-over.txt', { ObjectLockMode: 'GOVERNANCE', ObjectLockRetainUntilDate: new Date(Date.now() - 60_000) });
-    await updateToKms('retention-over.txt', keyA);
-    expect((await head('retention-over.txt')).SSEKMSKeyId).toBe(keyA);
+    await put('retention-over.txt', { Bucket: LOCKED, ObjectLockMode: 'GOVERNANCE', ObjectLockRetainUntilDate: new Date(Date.now() - 60_000) });
+    await updateToKms('retention-over.txt', keyA, { Bucket: LOCKED });
+    expect((await head('retention-over.txt', LOCKED)).SSEKMSKeyId).toBe(keyA);
   });
 });
 
@@ -155,11 +163,11 @@ describe('UpdateObjectEncryption refusals', () => {
   });
 
   it('refuses objects under a legal hold or an unexpired retention period', async () => {
-    await put('legal-hold.txt', { ObjectLockLegalHoldStatus: 'ON' });
-    await put('retained.txt', { ObjectLockMode: 'COMPLIANCE', ObjectLockRetainUntilDate: new Date(Date.now() + 86_400_000) });
+    await put('legal-hold.txt', { Bucket: LOCKED, ObjectLockLegalHoldStatus: 'ON' });
+    await put('retained.txt', { Bucket: LOCKED, ObjectLockMode: 'COMPLIANCE', ObjectLockRetainUntilDate: new Date(Date.now() + 86_400_000) });
     for (const key of ['legal-hold.txt', 'retained.txt']) {
-      await expect(updateToKms(key, keyA)).rejects.toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
-      expect((await head(key)).ServerSideEncryption).toBe('AES256');
+      await expect(updateToKms(key, keyA, { Bucket: LOCKED })).rejects.toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+      expect((await head(key, LOCKED)).ServerSideEncryption).toBe('AES256');
     }
   });
 

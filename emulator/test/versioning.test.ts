@@ -333,7 +333,7 @@ describe('DeleteObjects', () => {
   });
 
   it('keeps versions Object Lock protects, per key, and lets governance retention be bypassed', async () => {
-    await createBucket('locked', 'Enabled');
+    await stack.s3.send(new CreateBucketCommand({ Bucket: 'locked', ObjectLockEnabledForBucket: true }));
     const future = new Date(Date.now() + 3_600_000);
     const governed = await put('locked', 'governed', 'g', { ObjectLockMode: 'GOVERNANCE', ObjectLockRetainUntilDate: future });
     const held = await put('locked', 'held', 'h', { ObjectLockLegalHoldStatus: 'ON' });

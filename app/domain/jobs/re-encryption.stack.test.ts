@@ -32,6 +32,20 @@ beforeAll(async () => {
 
 const HOSTILE_KEY = 'reports/q1, "final" +50%20 #1?.csv';
 
+/**
+ * Only a bucket with Object Lock takes a locked object, and such a bucket is
+ * versioned: 'locked.txt' lives in one of its own beside the unversioned bucket
+ * that holds the rest of the set.
+ */
+const LOCKED_KEY = 'locked.txt';
+const lockedBucketOf = (bucket: string) => `${bucket}-locked`;
+const bucketOfKey = (bucket: string, key: string) => (key === LOCKED_KEY ? lockedBucketOf(bucket) : bucket);
+const mixedSetFacts = (bucket: string) =>
+  new Map([
+    [bucket, bucketFacts(bucket)],
+    [lockedBucketOf(bucket), bucketFacts(lockedBucketOf(bucket), { versioning: 'Enabled' })],
+  ]);
+
 /** One of each kind the job meets, with settings a re-encryption must keep. */
 async function putMixedSet(bucket: string): Promise<void> {
   const put = (key: string, input: Partial<PutObjectCommandInput>) =>
@@ -59,14 +73,15 @@ async function putMixedSet(bucket: string): Promise<void> {
   await put('sse-kms.txt', { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: keyA, ContentType: 'application/json', Tagging: 'k=v' });
   await put('sse-c.bin', { SSECustomerAlgorithm: 'AES256', SSECustomerKey: oldSourceKey.keyBase64, ContentType: 'application/octet-stream', Metadata: { c: '1' } });
   await putLegacyObject(stack, bucket, 'archived.txt', { body: 'frozen', storageClass: 'GLACIER' });
-  await put('locked.txt', { ObjectLockLegalHoldStatus: 'ON' });
+  await createBucket(stack, lockedBucketOf(bucket), { objectLock: true });
+  await put(LOCKED_KEY, { Bucket: lockedBucketOf(bucket), ObjectLockLegalHoldStatus: 'ON' });
   await put(HOSTILE_KEY, { ContentType: 'text/csv', Metadata: { 'x-amz-iv': 'abc' } });
 }
 
 const MIXED_KEYS = ['legacy.csv', 'sse-s3.txt', 'sse-kms.txt', 'sse-c.bin', 'archived.txt', 'locked.txt', HOSTILE_KEY];
 
 async function selectMixedSet(bucket: string) {
-  return Promise.all(MIXED_KEYS.map((key) => selectObject(stack.s3, bucket, key, key === 'sse-c.bin' ? oldSourceKey : undefined)));
+  return Promise.all(MIXED_KEYS.map((key) => selectObject(stack.s3, bucketOfKey(bucket, key), key, key === 'sse-c.bin' ? oldSourceKey : undefined)));
 }
 
 const snapshotOf = (bucket: string, key: string, customerKey?: CustomerKey) => snapshot(stack.s3, bucket, key, { customerKey });
@@ -119,9 +134,11 @@ describe.each(TARGETS)('a mixed selection re-encrypted to $name', ({ name, targe
     await createBucket(stack, bucket, { allowSseC: true });
     await putMixedSet(bucket);
     const before = new Map(
-      await Promise.all(MIXED_KEYS.map(async (key) => [key, await snapshotOf(bucket, key, key === 'sse-c.bin' ? oldSourceKey : undefined)] as const)),
+      await Promise.all(
+        MIXED_KEYS.map(async (key) => [key, await snapshotOf(bucketOfKey(bucket, key), key, key === 'sse-c.bin' ? oldSourceKey : undefined)] as const),
+      ),
     );
-    const plan = planJob(await selectMixedSet(bucket), new Map([[bucket, bucketFacts(bucket)]]), target());
+    const plan = planJob(await selectMixedSet(bucket), mixedSetFacts(bucket), target());
     expect(Object.fromEntries(plan.items.map((item) => [item.key, item.action]))).toEqual(
       Object.fromEntries(MIXED_KEYS.map((key) => [key, expectedAction(key)])),
     );
@@ -134,7 +151,7 @@ describe.each(TARGETS)('a mixed selection re-encrypted to $name', ({ name, targe
       expect(results[key], key).toBe(action === 'skip' ? 'skipped' : action === 'cannot' ? 'cannot' : 'done');
       const changed = action !== 'cannot' && action !== 'skip';
       const keyNow = changed ? (name === 'SSE-C' ? newTargetKey : undefined) : key === 'sse-c.bin' ? oldSourceKey : undefined;
-      const after = await snapshotOf(bucket, key, keyNow);
+      const after = await snapshotOf(bucketOfKey(bucket, key), key, keyNow);
       expect(after.kept, key).toEqual(before.get(key)?.kept);
       if (changed) expect(after.encryption, key).toEqual(encryption());
       else expect(after, key).toEqual(before.get(key));
@@ -252,7 +269,7 @@ describe('key material', () => {
     await createBucket(stack, bucket, { allowSseC: true });
     await putMixedSet(bucket);
     const target: TargetEncryption = { kind: 'SSE-C', customerKey: newTargetKey, keyMd5: md5OfKey(newTargetKey) };
-    const plan = planJob(await selectMixedSet(bucket), new Map([[bucket, bucketFacts(bucket)]]), target);
+    const plan = planJob(await selectMixedSet(bucket), mixedSetFacts(bucket), target);
     const { job, journal } = await runJob(plan.items, target);
     const written = [journal.serialized(), reportJson(job.report()), reportCsv(job.report()), JSON.stringify(job.items())];
     for (const key of [oldSourceKey, newTargetKey]) {

@@ -29,9 +29,6 @@ const storageAndProtection = [
     restore: { ongoing: false, expiryDate: '2030-12-31T00:00:00.000Z' },
   }),
   object('storage-classes/standard-ia.csv', '2021-06-14T12:00:00.000Z', NOT_SSE, { storageClass: 'STANDARD_IA' }),
-  object('object-lock/governance-legal-hold.pdf', '2022-04-01T12:00:00.000Z', NOT_SSE, {
-    objectLock: { mode: 'GOVERNANCE', retainUntilDate: '2030-01-01T00:00:00.000Z', legalHold: 'ON' },
-  }),
   object('checksums/crc32.json', '2022-05-05T12:00:00.000Z', NOT_SSE, { checksumAlgorithm: 'CRC32' }),
   // Larger than the demo's single-copy limit: re-encrypting it needs a multipart copy.
   object('large/over-copy-limit.bin', '2022-07-07T12:00:00.000Z', NOT_SSE, {

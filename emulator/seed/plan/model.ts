@@ -1,5 +1,6 @@
 import type {
   BucketEncryptionRule,
+  BucketObjectLock,
   ChecksumAlgorithm,
   CorsRule,
   ObjectLock,
@@ -67,6 +68,8 @@ export function isDeleteMarker(write: PlannedWrite): write is PlannedDeleteMarke
 export interface BucketPhase {
   versioning: VersioningStatus;
   encryption: BucketEncryptionRule;
+  /** Set from the phase Object Lock is enabled in, which needs versioning Enabled; only then may writes carry `objectLock`. */
+  objectLock?: BucketObjectLock;
   writes: PlannedWrite[];
 }
 
@@ -77,6 +80,9 @@ export interface BucketPlan {
   /** Oldest first; the last phase holds the bucket's current settings. */
   phases: BucketPhase[];
 }
+
+/** Object Lock enabled, with no default retention: each locked object sets its own. */
+export const OBJECT_LOCK_ENABLED: BucketObjectLock = {};
 
 /** SSE-S3 default encryption, which every bucket has had since 2023; buckets made before April 2026 do not block SSE-C. */
 export const SSE_S3_DEFAULT: BucketEncryptionRule = { sseAlgorithm: 'AES256', bucketKeyEnabled: false, blockedEncryptionTypes: [] };

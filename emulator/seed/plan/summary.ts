@@ -1,4 +1,4 @@
-import { ENCRYPTION_STATUSES, isDeleteMarker, type BucketPlan, type EncryptionStatus, type PlannedWrite } from './model.js';
+import { ENCRYPTION_STATUSES, isDeleteMarker, type BucketPhase, type BucketPlan, type EncryptionStatus, type PlannedWrite } from './model.js';
 
 export type EncryptionCounts = Record<EncryptionStatus, number>;
 
@@ -26,11 +26,16 @@ function noObjects(): EncryptionCounts {
 function summarizeBucket(plan: BucketPlan): BucketSummary {
   const latest = new Map<string, PlannedWrite>();
   const summary: BucketSummary = { objects: 0, byEncryption: noObjects(), clientSideEncrypted: 0, versions: 0, deleteMarkers: 0 };
+  let objectLock = false;
   for (const phase of plan.phases) {
+    objectLock = checkObjectLock(plan.name, phase, objectLock);
     for (const write of phase.writes) {
       // A rewrite outside versioning replaces a version; the plan avoids it so each write counts as one.
       if (phase.versioning !== 'Enabled' && latest.has(write.key)) {
         throw new Error(`demo plan: ${plan.name}/${write.key} is rewritten while versioning is ${phase.versioning}`);
+      }
+      if (!isDeleteMarker(write) && write.objectLock && !objectLock) {
+        throw new Error(`demo plan: ${plan.name}/${write.key} is locked in a bucket without Object Lock`);
       }
       latest.set(write.key, write);
       if (isDeleteMarker(write)) summary.deleteMarkers++;
@@ -44,6 +49,14 @@ function summarizeBucket(plan: BucketPlan): BucketSummary {
     if (write.clientSideEncrypted) summary.clientSideEncrypted++;
   }
   return summary;
+}
+
+/** As S3 has it: Object Lock needs versioning Enabled and, once on, stays on. Returns whether it is on. */
+function checkObjectLock(bucket: string, phase: BucketPhase, wasOn: boolean): boolean {
+  const on = phase.objectLock !== undefined;
+  if (on && phase.versioning !== 'Enabled') throw new Error(`demo plan: ${bucket} has Object Lock while versioning is ${phase.versioning}`);
+  if (wasOn && !on) throw new Error(`demo plan: ${bucket} turns Object Lock off`);
+  return on;
 }
 
 /** What the seed stores, counted from the plan it follows. */

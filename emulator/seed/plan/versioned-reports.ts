@@ -1,6 +1,6 @@
 import { DEMO_CORS_RULE } from '../cors.js';
 import { DEMO_BUCKETS } from '../names.js';
-import { NOT_SSE, SSE_S3, SSE_S3_DEFAULT, type BucketPlan, type PlannedDeleteMarker, type PlannedEncryption, type PlannedObject } from './model.js';
+import { NOT_SSE, OBJECT_LOCK_ENABLED, SSE_S3, SSE_S3_DEFAULT, type BucketPlan, type PlannedDeleteMarker, type PlannedEncryption, type PlannedObject } from './model.js';
 import { plannedObject } from './planned-object.js';
 
 const bucket = DEMO_BUCKETS.versioned;
@@ -19,6 +19,7 @@ function deleteMarker(key: string, lastModified: string): PlannedDeleteMarker {
 /**
  * Reports restated over the years: old versions stay unencrypted even when
  * the latest is SSE-S3, so re-encrypting only the latest leaves them behind.
+ * Object Lock came later, for a filing under retention and a legal hold.
  */
 export const versionedReportsPlan: BucketPlan = {
   name: bucket,
@@ -45,6 +46,17 @@ export const versionedReportsPlan: BucketPlan = {
         report('quarterly/2021-Q4.csv', '2022-01-05T12:00:00.000Z', NOT_SSE),
         report('quarterly/2021-Q2.csv', '2022-02-01T12:00:00.000Z', NOT_SSE),
         deleteMarker('annual/2020.pdf', '2022-03-01T12:00:00.000Z'),
+      ],
+    },
+    {
+      // Object Lock turned on for the already versioned bucket, so a filing can be held (PutObjectLockConfiguration today; AWS Support in 2022).
+      versioning: 'Enabled',
+      encryption: SSE_S3_DEFAULT,
+      objectLock: OBJECT_LOCK_ENABLED,
+      writes: [
+        plannedObject(bucket, 'object-lock/governance-legal-hold.pdf', '2022-04-01T12:00:00.000Z', NOT_SSE, {
+          objectLock: { mode: 'GOVERNANCE', retainUntilDate: '2030-01-01T00:00:00.000Z', legalHold: 'ON' },
+        }),
         report('quarterly/2022-Q4.csv', '2023-01-10T12:00:00.000Z', SSE_S3),
         report('quarterly/2021-Q1.csv', '2023-02-01T12:00:00.000Z', SSE_S3),
         report('quarterly/2021-Q4.csv', '2023-03-01T12:00:00.000Z', SSE_S3),

@@ -1,0 +1,42 @@
+import { s3Errors } from '../http/s3-error.js';
+import { OBJECT_LOCK_RETENTION_MODES, type BucketRecord, type DefaultRetention, type ObjectLock, type ObjectLockRetentionMode } from './model.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The Object Lock settings a new object gets from PutObject, CopyObject or
+ * CreateMultipartUpload: its x-amz-object-lock-* headers, else the bucket's
+ * default retention. A bucket without Object Lock refuses the headers.
+ */
+export function readObjectLock(headers: Record<string, string>, bucket: BucketRecord, now = new Date()): ObjectLock | undefined {
+  const requested = readLockHeaders(headers);
+  // These three operations word it without spaces, unlike the Object Lock operations themselves.
+  if (requested && !bucket.objectLock) throw s3Errors.invalidRequest('Bucket is missing ObjectLockConfiguration');
+  const retention = bucket.objectLock?.defaultRetention;
+  if (!retention || requested?.mode) return requested;
+  return { ...requested, mode: retention.mode, retainUntilDate: defaultRetainUntilDate(retention, now) };
+}
+
+function readLockHeaders(headers: Record<string, string>): ObjectLock | undefined {
+  const mode = headers['x-amz-object-lock-mode'];
+  const retainUntilDate = headers['x-amz-object-lock-retain-until-date'];
+  const legalHold = headers['x-amz-object-lock-legal-hold'];
+  if (mode === undefined && retainUntilDate === undefined && legalHold === undefined) return undefined;
+  if ((mode === undefined) !== (retainUntilDate === undefined)) {
+    throw s3Errors.invalidArgument('x-amz-object-lock-retain-until-date and x-amz-object-lock-mode must both be supplied');
+  }
+  if (mode !== undefined && !OBJECT_LOCK_RETENTION_MODES.includes(mode as ObjectLockRetentionMode)) {
+    throw s3Errors.invalidArgument('Unknown wormMode directive.', 'x-amz-object-lock-mode', mode);
+  }
+  if (legalHold !== undefined && legalHold !== 'ON' && legalHold !== 'OFF') {
+    throw s3Errors.invalidArgument("Legal Hold must be either of 'ON' or 'OFF'", 'x-amz-object-lock-legal-hold', legalHold);
+  }
+  return { mode: mode as ObjectLockRetentionMode | undefined, retainUntilDate, legalHold: legalHold as ObjectLock['legalHold'] };
+}
+
+function defaultRetainUntilDate(retention: DefaultRetention, now: Date): string {
+  if (retention.days !== undefined) return new Date(now.getTime() + retention.days * DAY_MS).toISOString();
+  const until = new Date(now);
+  until.setUTCFullYear(until.getUTCFullYear() + (retention.years ?? 0));
+  return until.toISOString();
+}
