@@ -232,6 +232,15 @@ describe('planObject: multipart copy', () => {
     expect(accepted.consent).toBeUndefined();
   });
 
+  it('refuses an object whose Expires header is not a date, which a multipart copy could not send again', () => {
+    expect(plan(headed({ ContentLength: 6 * GiB, ExpiresString: 'never' }), SSE_S3)).toMatchObject({
+      action: 'cannot',
+      reason: expect.stringMatching(/would have to send its Expires header again, but "never" is not a date it can send\.$/),
+    });
+    expect(plan(headed({ ContentLength: 6 * GiB, ExpiresString: 'Wed, 21 Oct 2026 07:28:00 GMT' }), SSE_S3).action).toBe('multipart-copy');
+    expect(plan(headed({ ContentLength: 1000, ExpiresString: 'never' }), SSE_S3).action).toBe('copy');
+  });
+
   it('refuses what cannot be cut into parts S3 accepts', () => {
     expect(plan(headed({ ContentLength: 20 * MiB }), SSE_S3, { ...BUCKET, copySizeLimit: 4 * MiB })).toMatchObject({
       action: 'cannot',

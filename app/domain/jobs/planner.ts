@@ -124,6 +124,10 @@ function planCopy(item: Located, { head, before, bucket, target, options }: Plan
   if (partSize === undefined) {
     return cannot(copying, `${tooLarge}, and it cannot be cut into at most 10,000 parts of 5 MiB up to that size.`);
   }
+  // Old S3 stored any Expires text; only CopyObject keeps one that is not a date, the SDK sends a Date.
+  if (settings.expires !== undefined && Number.isNaN(Date.parse(settings.expires))) {
+    return cannot(copying, `${tooLarge}, and a multipart copy would have to send its Expires header again, but "${settings.expires}" is not a date it can send.`);
+  }
   const blind = multipartBlindSpots(bucket);
   const parts = `${tooLarge}: copied in ${Math.ceil(size / partSize)} parts of ${formatSize(partSize)} (UploadPartCopy)`;
   if (blind.length > 0 && !options.acceptHiddenMetadata) {
