@@ -83,11 +83,13 @@ export class S3Protocol {
     }
   }
 
-  async handle(request: StackRequest): Promise<StackReply> {
+  /** `fault`: an injected failure, answered as S3 answers its own errors (with the bucket's CORS headers, which a browser needs to read it). */
+  async handle(request: StackRequest, fault?: S3Error): Promise<StackReply> {
     let target: S3Target = { bucket: '', key: '' };
     try {
       target = s3Target(request);
       if (request.method === 'OPTIONS') return this.preflight(request, target);
+      if (fault) throw fault;
       const reply = await this.dispatch(request, target);
       return { ...reply, headers: { ...this.corsHeaders(request, target), ...reply.headers } };
     } catch (error) {

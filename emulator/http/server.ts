@@ -10,7 +10,7 @@ import { drawFault, faultAsJsonError, faultAsS3Error } from './faults.js';
 import { JsonProtocol } from './json-protocol.js';
 import type { StackReply } from './reply.js';
 import { flattenHeaders, isLoopback, parseQuery, readBody, type StackRequest } from './request.js';
-import { hostId, S3Protocol, s3ErrorReply } from './s3-protocol.js';
+import { hostId, S3Protocol } from './s3-protocol.js';
 
 /**
  * One port for every service: the Cognito user pool's endpoints live under
@@ -44,8 +44,7 @@ export function createStackServer(ctx: StackContext): Server {
         body: JSON.stringify({ __type: error.code, message: error.message }),
       };
     }
-    if (fault) return s3ErrorReply(faultAsS3Error(fault), request, request.rawPath);
-    return isJson ? json.handle(request) : s3.handle(request);
+    return isJson ? json.handle(request) : s3.handle(request, fault && faultAsS3Error(fault));
   }
 
   async function onRequest(message: IncomingMessage, response: ServerResponse): Promise<void> {

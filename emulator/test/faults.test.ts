@@ -5,6 +5,7 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  PutBucketCorsCommand,
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
@@ -12,7 +13,7 @@ import { CreateKeyCommand, EncryptCommand, KMSClient, ListKeysCommand } from '@a
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { parseFault } from '../http/faults.js';
 import type { FaultRule } from '../options.js';
-import { startTestStack, type TestStack } from './harness.js';
+import { sendRaw, signRaw, startTestStack, type TestStack } from './harness.js';
 
 const BUCKET = 'fault-tests';
 const RETRIES = 30;
@@ -55,6 +56,23 @@ describe('injected faults on chosen operations', () => {
     });
     const head = await target.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'object' }));
     expect(head.ContentLength).toBe(7);
+  });
+
+  it('answers as S3 answers its errors, with the bucket\'s CORS headers, so a browser can read the 503', async () => {
+    const target = await stackWithFaults([{ kind: 'SlowDown', rate: 1, operations: ['CopyObject'] }]);
+    const origin = 'https://console.example.com';
+    await target.s3.send(
+      new PutBucketCorsCommand({
+        Bucket: BUCKET,
+        CORSConfiguration: { CORSRules: [{ AllowedOrigins: [origin], AllowedMethods: ['PUT'], AllowedHeaders: ['*'], ExposeHeaders: ['x-amz-request-id'] }] },
+      }),
+    );
+    const copy = await signRaw(target, { method: 'PUT', path: `/${BUCKET}/copy`, headers: { origin, 'x-amz-copy-source': `${BUCKET}/object` } });
+    const reply = await sendRaw(target, copy);
+    expect(reply.status).toBe(503);
+    expect(reply.body.toString()).toContain('<Code>SlowDown</Code>');
+    expect(reply.headers['access-control-allow-origin']).toBe(origin);
+    expect(reply.headers['access-control-expose-headers']).toBe('x-amz-request-id');
   });
 
   it('answers InternalError with 500', async () => {

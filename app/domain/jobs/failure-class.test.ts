@@ -48,6 +48,8 @@ describe('retryMessage', () => {
 describe('failure details', () => {
   it('knows throttling', () => {
     expect(isThrottling(awsError('SlowDown', 503))).toBe(true);
+    // HeadObject's 503 carries no body: the SDK cannot name it.
+    expect(isThrottling(awsError('Unknown', 503, 'UnknownError'))).toBe(true);
     expect(isThrottling(awsError('InternalError', 500))).toBe(false);
   });
 

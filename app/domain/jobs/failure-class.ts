@@ -47,8 +47,10 @@ export function retryMessage(error: unknown, attempt: number): string {
   return `${why} (${code}: ${message}); retrying, attempt ${attempt}.`;
 }
 
+/** S3 answers 503 only to say "slow down"; a HEAD answer has no body to name SlowDown in, only its status. */
 export function isThrottling(error: unknown): boolean {
-  return THROTTLING.has(toAwsProblem(error).code);
+  const { code, status } = toAwsProblem(error);
+  return THROTTLING.has(code) || status === 503 || status === 429;
 }
 
 /**

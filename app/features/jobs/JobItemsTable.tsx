@@ -46,7 +46,7 @@ export function JobItemsTable({ items }: { items: readonly ItemRecord[] }) {
         {
           id: 'state',
           header: 'State',
-          minWidth: 130,
+          minWidth: 160,
           cell: (item) => <StatusIndicator type={ITEM_STATE_LABELS[item.state].type}>{ITEM_STATE_LABELS[item.state].text}</StatusIndicator>,
         },
         { id: 'before', header: 'Encryption before', minWidth: 130, cell: (item) => (item.plan.before ? describeEncryption(item.plan.before) : 'Unknown') },
