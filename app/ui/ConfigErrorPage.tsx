@@ -1,6 +1,7 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import { ConfigError } from '../config/app-config';
+import { LineList } from './LineList';
 
 /** Shown instead of the console when config.json cannot be used: never a blank page. */
 export function ConfigErrorPage({ error }: { error: unknown }) {
@@ -8,11 +9,7 @@ export function ConfigErrorPage({ error }: { error: unknown }) {
   return (
     <Box padding="l">
       <Alert type="error" header="The console's configuration (config.json) cannot be used">
-        <ul>
-          {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
+        <LineList lines={problems} />
       </Alert>
     </Box>
   );

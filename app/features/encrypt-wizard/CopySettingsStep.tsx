@@ -7,6 +7,7 @@ import Header from '@cloudscape-design/components/header';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { LineList } from '../../ui/LineList';
 import { ARCHIVED_ORIGINAL_OVERWRITTEN, type ReadableStorageClass } from '../../domain/jobs/restored-archive';
 import { restoredArchiveCountText, STORAGE_CLASS_OPTIONS, type RestoredArchiveChoice } from './restored-archives.utils';
 
@@ -42,22 +43,12 @@ export function CopySettingsStep(props: CopySettingsStepProps) {
           <Checkbox checked disabled description="Every object is copied onto itself with the settings it has now, as the S3 console's “Copy source settings” does.">
             Keep the source's settings
           </Checkbox>
-          <ul>
-            {KEPT.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
+          <LineList lines={KEPT} />
         </SpaceBetween>
       </Container>
       <RestoredArchivesSetting {...props} />
       <Container header={<Header variant="h2">What S3 cannot keep</Header>}>
-        <ul>
-          {NOT_KEPT.map((line) => (
-            <li key={line}>
-              <Box variant="span">{line}</Box>
-            </li>
-          ))}
-        </ul>
+        <LineList lines={NOT_KEPT} />
       </Container>
     </SpaceBetween>
   );

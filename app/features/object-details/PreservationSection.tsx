@@ -5,6 +5,7 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { ReactNode } from 'react';
 import type { ObjectAddress } from '../../api/head-object';
+import { LineList } from '../../ui/LineList';
 import { DisplayRows } from './DisplayRows';
 import { userMetadataNotice } from './header-access.utils';
 import { checksumRows, objectLockRows, reEncryptionNotes, userMetadataOf } from './object-rows.utils';
@@ -40,11 +41,7 @@ export function PreservationSection({ address, read, placeholder }: { address: O
         {read && (
           <Box variant="div">
             <Header variant="h3">What S3 does on a copy</Header>
-            <ul>
-              {reEncryptionNotes(read.head).map((note) => (
-                <li key={note}>{note}</li>
-              ))}
-            </ul>
+            <LineList lines={reEncryptionNotes(read.head)} />
           </Box>
         )}
       </SpaceBetween>
