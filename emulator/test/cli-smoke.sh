@@ -30,7 +30,8 @@ fail() {
 (cd "$root" && exec setsid npx tsx emulator/cli.ts --memory --port "${PORT:-0}") >"$work/stack.log" 2>&1 &
 stack_pid=$!
 endpoint=""
-for _ in $(seq 1 120); do
+# Up to two minutes: a busy machine starts the stack slowly.
+for _ in $(seq 1 240); do
   endpoint="$(sed -n 's/^Local AWS stack listening on \(http:[^ ]*\)$/\1/p' "$work/stack.log")"
   [ -n "$endpoint" ] && break
   kill -0 "$stack_pid" 2>/dev/null || { cat "$work/stack.log" >&2; fail "the stack did not start"; }

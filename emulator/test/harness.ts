@@ -9,6 +9,20 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import type { FinalizeRequestMiddleware } from '@smithy/types';
 import { startStack, type RunningStack } from '../stack.js';
 import type { StackOptions } from '../options.js';
+import { DEMO_SUMMARY } from '../seed/demo-constants.js';
+
+/**
+ * How long a test or hook may take to make `requests` requests of a stack.
+ * Tests share a 2-core machine with other work, where a request that takes a
+ * millisecond when the machine is idle can take twenty: so a budget per
+ * request, never less than the suite's default.
+ */
+export function timeForRequests(requests: number): number {
+  return Math.max(SUITE_TIMEOUT_MS, requests * 40);
+}
+
+/** vitest.config.ts's testTimeout and hookTimeout. */
+const SUITE_TIMEOUT_MS = 60_000;
 
 export interface TestStack extends RunningStack {
   s3: S3Client;
@@ -76,9 +90,11 @@ export async function startTestStack(overrides: Partial<StackOptions> = {}): Pro
  */
 export function useTestStack(overrides: Partial<StackOptions> = {}): TestStack {
   let current: TestStack | undefined;
+  // Seeding writes every demo object through the stack's internals.
+  const startup = overrides.seed ? timeForRequests(DEMO_SUMMARY.objects) : undefined;
   beforeAll(async () => {
     current = await startTestStack(overrides);
-  });
+  }, startup);
   afterAll(async () => {
     const started = current;
     current = undefined;
