@@ -121,10 +121,23 @@ export function storedContentEncoding(headers: Record<string, string>): Record<s
   return stored;
 }
 
-/** A plain body signed with its SHA-256 must match it (XAmzContentSHA256Mismatch). */
+const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+
+/**
+ * A plain body signed with its SHA-256 must match it (XAmzContentSHA256Mismatch);
+ * anything else than a hex SHA-256 or UNSIGNED-PAYLOAD is refused, as S3 does.
+ */
 export function verifyPayloadHash(headers: Record<string, string>, body: Buffer): void {
   const declared = headers['x-amz-content-sha256'];
-  if (declared === undefined || !/^[0-9a-f]{64}$/.test(declared)) return;
+  if (declared === undefined || declared === UNSIGNED_PAYLOAD) return;
+  if (!/^[0-9a-f]{64}$/.test(declared)) {
+    throw new S3Error(
+      'InvalidArgument',
+      'x-amz-content-sha256 must be UNSIGNED-PAYLOAD, STREAMING-UNSIGNED-PAYLOAD-TRAILER, STREAMING-AWS4-HMAC-SHA256-PAYLOAD, STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER, STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD, STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER or a valid sha256 value.',
+      400,
+      { ArgumentName: 'x-amz-content-sha256', ArgumentValue: declared },
+    );
+  }
   const actual = createHash('sha256').update(body).digest('hex');
   if (actual !== declared) {
     throw new S3Error(

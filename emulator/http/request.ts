@@ -53,11 +53,17 @@ export function queryValue(query: Record<string, string | string[]>, name: strin
   return Array.isArray(value) ? value[0] : value;
 }
 
+/**
+ * Node reads header bytes as Latin-1; S3 reads them as UTF-8 and verifies
+ * signatures over those bytes, so non-ASCII values (user metadata) are decoded
+ * as UTF-8 here. Bytes that are not UTF-8 then fail the signature, as on S3.
+ */
 export function flattenHeaders(message: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(message.headers)) {
     if (value === undefined) continue;
-    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    const joined = Array.isArray(value) ? value.join(', ') : value;
+    headers[name] = /^[\x00-\x7f]*$/.test(joined) ? joined : Buffer.from(joined, 'latin1').toString('utf8');
   }
   return headers;
 }

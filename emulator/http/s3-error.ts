@@ -21,6 +21,13 @@ export const s3Errors = {
   noSuchKey: (key: string) => new S3Error('NoSuchKey', 'The specified key does not exist.', 404, { Key: key }),
   noSuchVersion: (key: string, versionId: string) =>
     new S3Error('NoSuchVersion', 'The specified version does not exist.', 404, { Key: key, VersionId: versionId }),
+  keyTooLong: (size: number, max: number) =>
+    new S3Error('KeyTooLongError', 'Your key is too long', 400, { Size: String(size), MaxSizeAllowed: String(max) }),
+  metadataTooLarge: (size: number, max: number) =>
+    new S3Error('MetadataTooLarge', 'Your metadata headers exceed the maximum allowed metadata size.', 400, {
+      Size: String(size),
+      MaxSizeAllowed: String(max),
+    }),
   noSuchUpload: (uploadId: string) =>
     new S3Error(
       'NoSuchUpload',
@@ -61,7 +68,8 @@ export const s3Errors = {
     new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', 412, {
       Condition: condition,
     }),
-  notModified: () => new S3Error('NotModified', 'Not Modified', 304),
+  /** A 304 has no body; S3 still sends the object's ETag and Last-Modified with it. */
+  notModified: (headers: Record<string, string> = {}) => new S3Error('NotModified', 'Not Modified', 304, {}, headers),
   methodNotAllowed: (method: string, resource: string) =>
     new S3Error('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405, {
       Method: method,

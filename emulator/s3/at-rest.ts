@@ -38,8 +38,29 @@ export class AtRestCipher {
   }
 
   open(body: StoredBody, customerKey?: Buffer): Buffer {
-    let bytes = this.store.getBlob(body.blobId);
-    for (const layer of [...body.layers].reverse()) {
+    const bytes = this.store.getBlob(body.blobId);
+    if (!body.segments) return this.unseal(bytes, body.layers, customerKey);
+    const opened: Buffer[] = [];
+    let offset = 0;
+    for (const segment of body.segments) {
+      opened.push(this.unseal(bytes.subarray(offset, offset + segment.size), segment.layers, customerKey));
+      offset += segment.size;
+    }
+    return Buffer.concat(opened);
+  }
+
+  /** One body made of sealed bodies end to end, without opening them (so without any key). */
+  join(bodies: StoredBody[]): StoredBody {
+    const blobs = bodies.map((body) => this.store.getBlob(body.blobId));
+    const segments = bodies.flatMap((body, index) => body.segments ?? [{ size: blobs[index].length, layers: body.layers }]);
+    const blobId = randomUUID();
+    this.store.putBlob(blobId, Buffer.concat(blobs));
+    return { blobId, layers: [], segments };
+  }
+
+  private unseal(sealed: Buffer, layers: AtRestLayer[], customerKey?: Buffer): Buffer {
+    let bytes = sealed;
+    for (const layer of [...layers].reverse()) {
       bytes = decrypt(bytes, this.dataKeyOf(layer, customerKey), layer.iv, layer.tag);
     }
     return bytes;

@@ -3,7 +3,7 @@ import { parseS3Xml } from '../http/xml.js';
 import type { S3Handler } from './call.js';
 import { xmlReply } from './call.js';
 import { ownerElement } from './list-objects.js';
-import { bucketsTable, objectsTable, uploadsTable, type BucketRecord } from './model.js';
+import { bucketsTable, completedUploadsTable, objectsTable, uploadsTable, type BucketRecord } from './model.js';
 import { getBucket, saveBucket } from './repository.js';
 
 const BUCKET_NAME = /^(?!xn--)(?!sthree-)(?!.*-s3alias$)(?!.*--ol-s3$)(?!\d+\.\d+\.\d+\.\d+$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
@@ -25,7 +25,11 @@ export const listBuckets: S3Handler = (call) => {
 export const createBucket: S3Handler = (call) => {
   const name = call.bucket;
   if (!isValidBucketName(name)) throw s3Errors.invalidBucketName(name);
-  if (call.ctx.store.get(bucketsTable, name)) throw s3Errors.bucketAlreadyOwnedByYou(name);
+  if (call.ctx.store.get(bucketsTable, name)) {
+    // In us-east-1 S3 answers 200 for a bucket one already owns (a legacy behaviour); elsewhere 409.
+    if (call.ctx.options.region === 'us-east-1') return { status: 200, headers: { location: `/${name}` } };
+    throw s3Errors.bucketAlreadyOwnedByYou(name);
+  }
   let region = call.ctx.options.region;
   if (call.body.length > 0) {
     const config = parseS3Xml<{ LocationConstraint?: string }>(call.body, 'CreateBucketConfiguration');
@@ -59,6 +63,7 @@ export const deleteBucket: S3Handler = (call) => {
   call.ctx.store.delete(bucketsTable, call.bucket);
   call.ctx.store.drop(objectsTable(call.bucket));
   call.ctx.store.drop(uploadsTable(call.bucket));
+  call.ctx.store.drop(completedUploadsTable(call.bucket));
   return { status: 204 };
 };
 

@@ -1,6 +1,7 @@
 import { s3Errors } from '../http/s3-error.js';
 import type { StackContext } from '../context.js';
 import type { ObjectVersion } from './model.js';
+import { httpDate } from './object-headers.js';
 import { getEntry } from './repository.js';
 
 export interface Conditions {
@@ -46,7 +47,10 @@ export function checkConditions(version: ObjectVersion, conditions: Conditions, 
       throw s3Errors.preconditionFailed('If-Unmodified-Since');
     }
   }
-  const notModified = () => (notModifiedAs412 ? s3Errors.preconditionFailed('If-None-Match') : s3Errors.notModified());
+  const notModified = () =>
+    notModifiedAs412
+      ? s3Errors.preconditionFailed('If-None-Match')
+      : s3Errors.notModified({ etag: version.etag, 'last-modified': httpDate(version.lastModified) });
   if (conditions.ifNoneMatch !== undefined) {
     if (etagMatches(conditions.ifNoneMatch, version.etag)) throw notModified();
   } else if (conditions.ifModifiedSince !== undefined) {

@@ -6,7 +6,7 @@ import { computeChecksum, defaultChecksum } from './checksums.js';
 import { checkWriteConditions } from './conditions.js';
 import { copySourceVersionHeader, openCopySource, readCopySource, requireCopyableSize, type CopySource } from './copy-source.js';
 import type { ChecksumAlgorithm, ContentHeaders, ObjectChecksum } from './model.js';
-import { readContentHeaders, readUserMetadata } from './object-headers.js';
+import { readContentHeaders, readUserMetadata, requireKeyLength } from './object-headers.js';
 import { storeObject, type NewObject } from './object-write.js';
 import { readObjectLock } from './object-lock.js';
 import { readStorageClass } from './put-object.js';
@@ -53,6 +53,7 @@ function readDirective(headers: Record<string, string>, name: string, unknownMes
 export const copyObject: S3Handler = async (call) => {
   const { headers } = call.request;
   const bucket = getBucket(call.ctx, call.bucket);
+  requireKeyLength(call.key);
   const source = readCopySource(call);
   const metadataDirective = readDirective(headers, 'x-amz-metadata-directive', 'Unknown metadata directive.');
   const taggingDirective = readDirective(headers, 'x-amz-tagging-directive', 'Unknown tagging directive.');

@@ -204,7 +204,8 @@ export const listObjects: S3Handler = (call) => {
   const last = page.rows.at(-1);
   return xmlReply('ListBucketResult', {
     Name: call.bucket,
-    Prefix: encode(query.prefix),
+    // Version 1 echoes its Prefix as sent even with encoding-type=url (botocore decodes it only in version 2).
+    Prefix: query.prefix,
     Marker: encode(marker),
     // Without a delimiter S3 sends no NextMarker: the last key listed is the next marker.
     ...(page.isTruncated && query.delimiter !== undefined && last ? { NextMarker: encode(rowName(last)) } : {}),

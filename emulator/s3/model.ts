@@ -91,6 +91,12 @@ export type AtRestLayer =
 export interface StoredBody {
   blobId: string;
   layers: AtRestLayer[];
+  /**
+   * Set when the blob is independently sealed segments end to end (an SSE-C
+   * multipart object: its parts as uploaded, joined without the customer's key);
+   * `layers` is then empty.
+   */
+  segments?: Array<{ size: number; layers: AtRestLayer[] }>;
 }
 
 export type ChecksumAlgorithm = 'CRC32' | 'CRC32C' | 'CRC64NVME' | 'SHA1' | 'SHA256';
@@ -153,3 +159,5 @@ export interface ObjectEntry {
 export const bucketsTable = 'buckets';
 export const objectsTable = (bucket: string) => `objects/${bucket}`;
 export const uploadsTable = (bucket: string) => `uploads/${bucket}`;
+/** Recently completed multipart uploads, so that a retried CompleteMultipartUpload gets the same answer. */
+export const completedUploadsTable = (bucket: string) => `completed-uploads/${bucket}`;

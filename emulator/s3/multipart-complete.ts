@@ -1,20 +1,22 @@
 import { createHash } from 'node:crypto';
 import { S3Error, s3Errors } from '../http/s3-error.js';
 import { parseS3Xml } from '../http/xml.js';
-import { xmlReply, type S3Call, type S3Handler } from './call.js';
+import { xmlReply, type S3Call, type S3Handler, type S3Reply } from './call.js';
 import { objectChecksumElements } from './checksum-fields.js';
 import { computeChecksum, defaultChecksum } from './checksums.js';
 import { checkWriteConditions } from './conditions.js';
-import type { ObjectChecksum } from './model.js';
+import type { BucketRecord, ObjectChecksum, ObjectVersion } from './model.js';
+import { partListOf, rememberCompletion, repeatedCompletion } from './multipart-completed.js';
 import {
+  completionCustomerKey,
   discardUpload,
+  findUpload,
   getUpload,
-  partCustomerKey,
   uploadIdOf,
   type MultipartUploadRecord,
   type UploadedPart,
 } from './multipart-upload.js';
-import { storeObject } from './object-write.js';
+import { storeObject, storeSealedObject } from './object-write.js';
 import { getBucket, versionIdHeader } from './repository.js';
 import { relayKmsErrors, sseResponseHeaders } from './sse.js';
 
@@ -33,40 +35,73 @@ interface CompletedPart {
 /**
  * CompleteMultipartUpload: the listed parts, in ascending order, become one
  * object whose ETag is the MD5 of the parts' MD5s followed by -N. The parts
- * left out are dropped with the upload.
+ * left out are dropped with the upload. A retry of a completion answers the
+ * same result (see multipart-completed.ts).
  *
- * Unlike S3, an SSE-C upload needs its key here too (S3 asks for it only when
- * the upload has a checksum): the stack must open the parts to join them.
+ * An SSE-C upload's parts are joined as they were sealed, so completing it
+ * needs the key only where S3 asks for it (an upload with a checksum).
  */
 export const completeMultipartUpload: S3Handler = async (call) => {
   const bucket = getBucket(call.ctx, call.bucket);
   const uploadId = uploadIdOf(call);
-  const upload = getUpload(call.ctx, bucket.name, call.key, uploadId);
-  const customerKey = partCustomerKey(call, upload);
+  const requested = readCompletedParts(call.body);
+  const upload = findUpload(call.ctx, bucket.name, call.key, uploadId);
+  if (!upload) {
+    const repeated = repeatedCompletion(call.ctx, bucket.name, call.key, uploadId, partListOf(requested));
+    if (!repeated) throw s3Errors.noSuchUpload(uploadId);
+    return completionReply(call, bucket, repeated);
+  }
+  const customerKey = completionCustomerKey(call, upload);
   requireSameChecksumType(call.request.headers, upload);
-  const parts = matchParts(upload, readCompletedParts(call.body));
-  const bytes = Buffer.concat(parts.map((part) => relayKmsErrors(() => call.ctx.atRest.open(part.body, customerKey))));
+  const parts = matchParts(upload, requested);
+  const bytes = needsPlaintext(upload)
+    ? Buffer.concat(parts.map((part) => relayKmsErrors(() => call.ctx.atRest.open(part.body, customerKey))))
+    : undefined;
   const checksum = await completedChecksum(upload, parts, bytes);
+  requireSentChecksum(call.request.headers, checksum);
   // An abort or another completion may have come in while the checksum was computed.
   const current = getUpload(call.ctx, bucket.name, call.key, uploadId);
   checkWriteConditions(call.ctx, call.bucket, call.key, call.request.headers);
-  const stored = relayKmsErrors(() =>
-    storeObject(
-      call.ctx,
-      bucket,
-      call.key,
-      bytes,
-      { ...upload.object, etag: multipartEtag(parts), partSizes: parts.map((part) => part.size), checksum },
-      { customerKey, kmsContext: upload.kmsContext },
-    ),
-  );
+  const fields = { ...upload.object, etag: multipartEtag(parts), partSizes: parts.map((part) => part.size), checksum };
+  const stored = bytes
+    ? relayKmsErrors(() => storeObject(call.ctx, bucket, call.key, bytes, fields, { customerKey, kmsContext: upload.kmsContext }))
+    : storeSealedObject(call.ctx, bucket, call.key, call.ctx.atRest.join(parts.map((part) => part.body)), sumOf(fields.partSizes), fields);
   discardUpload(call.ctx, bucket.name, current);
+  rememberCompletion(call.ctx, bucket.name, call.key, uploadId, partListOf(requested), stored);
+  return completionReply(call, bucket, stored);
+};
+
+function completionReply(call: S3Call, bucket: BucketRecord, stored: ObjectVersion): S3Reply {
   return xmlReply(
     'CompleteMultipartUploadResult',
-    { Location: location(call), Bucket: bucket.name, Key: call.key, ETag: stored.etag, ...objectChecksumElements(checksum) },
+    { Location: location(call), Bucket: bucket.name, Key: call.key, ETag: stored.etag, ...objectChecksumElements(stored.checksum) },
     { ...sseResponseHeaders(stored.sse), ...versionIdHeader(bucket, stored) },
   );
-};
+}
+
+/** SSE-C parts are opened only for a FULL_OBJECT checksum (with the key S3 then requires); every other upload is sealed anew. */
+function needsPlaintext(upload: MultipartUploadRecord): boolean {
+  return upload.object.sse.type !== 'SSE-C' || upload.checksum?.type === 'FULL_OBJECT';
+}
+
+const sumOf = (sizes: number[]) => sizes.reduce((sum, size) => sum + size, 0);
+
+/** A whole-object checksum sent with the request must be the object's: BadDigest otherwise, as S3 answers. */
+function requireSentChecksum(headers: Record<string, string>, checksum: ObjectChecksum | undefined): void {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!name.startsWith('x-amz-checksum-') || name === 'x-amz-checksum-type' || name === 'x-amz-checksum-algorithm') continue;
+    const algorithm = name.slice('x-amz-checksum-'.length).toUpperCase();
+    if (checksum?.algorithm !== algorithm) {
+      throw s3Errors.invalidRequest(
+        `Checksum Type mismatch occurred, expected checksum Type: ${checksum?.algorithm.toLowerCase() ?? 'null'}, actual checksum Type: ${algorithm.toLowerCase()}`,
+      );
+    }
+    const withoutPartCount = (digest: string) => digest.replace(/-\d+$/, '');
+    if (withoutPartCount(value) !== withoutPartCount(checksum.value)) {
+      throw s3Errors.badDigest(`The ${algorithm} you specified did not match the calculated checksum.`);
+    }
+  }
+}
 
 function readCompletedParts(body: Buffer): CompletedPart[] {
   const parsed = parseS3Xml<{ Part?: CompletedPartXml[] }>(body, 'CompleteMultipartUpload');
@@ -144,12 +179,17 @@ function partChecksumMatches(upload: MultipartUploadRecord, wanted: CompletedPar
 
 /**
  * FULL_OBJECT: the checksum of all the bytes; COMPOSITE: the checksum of the
- * part checksums, then -N; an upload created without one gets S3's default.
+ * part checksums, then -N; an upload created without one gets S3's default,
+ * except an SSE-C one completed without opening its parts, which gets none.
  */
-async function completedChecksum(upload: MultipartUploadRecord, parts: UploadedPart[], bytes: Buffer): Promise<ObjectChecksum> {
-  if (!upload.checksum) return defaultChecksum(bytes);
+async function completedChecksum(
+  upload: MultipartUploadRecord,
+  parts: UploadedPart[],
+  bytes: Buffer | undefined,
+): Promise<ObjectChecksum | undefined> {
+  if (!upload.checksum) return bytes && defaultChecksum(bytes);
   const { algorithm, type } = upload.checksum;
-  if (type === 'FULL_OBJECT') return { algorithm, type, value: await computeChecksum(algorithm, bytes) };
+  if (type === 'FULL_OBJECT') return { algorithm, type, value: await computeChecksum(algorithm, bytes ?? Buffer.alloc(0)) };
   const partDigests = Buffer.concat(parts.map((part) => Buffer.from(part.checksum ?? '', 'base64')));
   return { algorithm, type, value: `${await computeChecksum(algorithm, partDigests)}-${parts.length}` };
 }

@@ -6,7 +6,7 @@ import type { S3Call } from './call.js';
 import { md5Etag } from './checksums.js';
 import { uploadsTable, type ChecksumAlgorithm, type ObjectChecksum, type StoredBody } from './model.js';
 import type { NewObject } from './object-write.js';
-import { matchesKeyCheck, readCustomerKey, relayKmsErrors, SSE_C_PREFIX } from './sse.js';
+import { matchesKeyCheck, readCustomerKey, relayKmsErrors, SSE_C_PREFIX, type CustomerKey } from './sse.js';
 
 /** What CreateMultipartUpload decides for the object that completion will store. */
 type UploadObjectFields = Omit<NewObject, 'etag' | 'checksum' | 'partSizes' | 'restore'>;
@@ -46,9 +46,14 @@ export function uploadIdOf(call: S3Call): string {
 
 /** The upload the call's `uploadId` names, for the call's key; NoSuchUpload once aborted or completed. */
 export function getUpload(ctx: StackContext, bucket: string, key: string, uploadId: string): MultipartUploadRecord {
-  const upload = ctx.store.get<MultipartUploadRecord>(uploadsTable(bucket), uploadId);
-  if (!upload || upload.key !== key) throw s3Errors.noSuchUpload(uploadId);
+  const upload = findUpload(ctx, bucket, key, uploadId);
+  if (!upload) throw s3Errors.noSuchUpload(uploadId);
   return upload;
+}
+
+export function findUpload(ctx: StackContext, bucket: string, key: string, uploadId: string): MultipartUploadRecord | undefined {
+  const upload = ctx.store.get<MultipartUploadRecord>(uploadsTable(bucket), uploadId);
+  return upload?.key === key ? upload : undefined;
 }
 
 export function saveUpload(ctx: StackContext, bucket: string, upload: MultipartUploadRecord): void {
@@ -75,7 +80,20 @@ export function readPartNumber(call: S3Call): number {
  * the key given at creation, and requests of other uploads must bring none.
  */
 export function partCustomerKey(call: S3Call, upload: MultipartUploadRecord): Buffer | undefined {
+  return checkedCustomerKey(upload, readCustomerKey(call.request.headers, SSE_C_PREFIX, call.request.secure));
+}
+
+/**
+ * CompleteMultipartUpload needs an SSE-C upload's key only when the upload has
+ * a checksum, as on S3 (the parts are joined as sealed); when sent, it must be the upload's.
+ */
+export function completionCustomerKey(call: S3Call, upload: MultipartUploadRecord): Buffer | undefined {
   const provided = readCustomerKey(call.request.headers, SSE_C_PREFIX, call.request.secure);
+  if (upload.object.sse.type === 'SSE-C' && !provided && !upload.checksum) return undefined;
+  return checkedCustomerKey(upload, provided);
+}
+
+function checkedCustomerKey(upload: MultipartUploadRecord, provided: CustomerKey | undefined): Buffer | undefined {
   if ((upload.object.sse.type === 'SSE-C') !== (provided !== undefined)) {
     throw s3Errors.invalidRequest(
       'The multipart upload initiate requested encryption. Subsequent part requests must include the appropriate encryption parameters.',

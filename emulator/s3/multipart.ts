@@ -16,7 +16,7 @@ import {
   uploadIdOf,
   type MultipartUploadRecord,
 } from './multipart-upload.js';
-import { readContentHeaders, readUserMetadata } from './object-headers.js';
+import { readContentHeaders, readUserMetadata, requireKeyLength } from './object-headers.js';
 import { readObjectLock } from './object-lock.js';
 import { readStorageClass } from './put-object.js';
 import { getBucket } from './repository.js';
@@ -33,6 +33,7 @@ export { listMultipartUploads, listParts } from './multipart-listing.js';
 export const createMultipartUpload: S3Handler = (call) => {
   const { headers } = call.request;
   const bucket = getBucket(call.ctx, call.bucket);
+  requireKeyLength(call.key);
   const checksum = readUploadChecksum(headers);
   const { sse, sealing } = resolveWriteSse(call.ctx, bucket, call.key, readRequestedSse(headers, call.request.secure));
   requireKeyUse(call, sse, ['kms:GenerateDataKey']);

@@ -1,3 +1,4 @@
+import { s3Errors } from '../http/s3-error.js';
 import type { BucketRecord, ContentHeaders, ObjectVersion } from './model.js';
 import { versionIdHeader } from './repository.js';
 import { sseResponseHeaders } from './sse.js';
@@ -21,12 +22,32 @@ export function readContentHeaders(headers: Record<string, string>): ContentHead
   return content;
 }
 
+/** S3's limit on user metadata: the UTF-8 bytes of every name (without `x-amz-meta-`) and value together. */
+const MAX_USER_METADATA_BYTES = 2048;
+
 export function readUserMetadata(headers: Record<string, string>): Record<string, string> {
   const metadata: Record<string, string> = {};
+  let size = 0;
   for (const [name, value] of Object.entries(headers)) {
-    if (name.startsWith('x-amz-meta-')) metadata[name.slice('x-amz-meta-'.length)] = value;
+    if (!name.startsWith('x-amz-meta-')) continue;
+    const field = name.slice('x-amz-meta-'.length);
+    metadata[field] = value;
+    size += Buffer.byteLength(field) + Buffer.byteLength(value);
   }
+  if (size > MAX_USER_METADATA_BYTES) throw s3Errors.metadataTooLarge(size, MAX_USER_METADATA_BYTES);
   return metadata;
+}
+
+/** RFC 2047 encoded-word for a value with non-ASCII characters, as S3 returns such metadata. */
+function asHeaderValue(value: string): string {
+  return /^[\x20-\x7e]*$/.test(value) ? value : `=?UTF-8?B?${Buffer.from(value, 'utf8').toString('base64')}?=`;
+}
+
+/** S3 refuses keys longer than 1,024 bytes of UTF-8 (KeyTooLongError) wherever it would create one. */
+export function requireKeyLength(key: string): void {
+  const MAX_KEY_BYTES = 1024;
+  const size = Buffer.byteLength(key);
+  if (size > MAX_KEY_BYTES) throw s3Errors.keyTooLong(size, MAX_KEY_BYTES);
 }
 
 export function httpDate(iso: string): string {
@@ -50,7 +71,8 @@ export function objectResponseHeaders(
     const value = version.content[field];
     if (value !== undefined) headers[name] = value;
   }
-  for (const [name, value] of Object.entries(version.userMetadata)) headers[`x-amz-meta-${name}`] = value;
+  for (const [name, value] of Object.entries(version.userMetadata)) headers[`x-amz-meta-${name}`] = asHeaderValue(value);
+  if (version.tags.length > 0) headers['x-amz-tagging-count'] = String(version.tags.length);
   if (version.storageClass !== 'STANDARD') headers['x-amz-storage-class'] = version.storageClass;
   if (version.restore) {
     headers['x-amz-restore'] = version.restore.ongoing

@@ -1,12 +1,13 @@
-import { s3Errors } from '../http/s3-error.js';
+import { S3Error, s3Errors } from '../http/s3-error.js';
 import { queryValue } from '../http/request.js';
 import { requireKeyUse } from './authorization.js';
 import type { S3Call, S3Handler, S3Reply } from './call.js';
 import { checkConditions, readConditions } from './conditions.js';
 import { ARCHIVED_STORAGE_CLASSES, type ObjectVersion } from './model.js';
+import { readPartNumber } from './multipart-upload.js';
 import { objectResponseHeaders } from './object-headers.js';
 import { findVersion, getBucket } from './repository.js';
-import { readCustomerKey, relayKmsErrors, requireCustomerKey, SSE_C_PREFIX } from './sse.js';
+import { readCustomerKey, relayKmsErrors, requireCustomerKey, SSE_C_PREFIX, SSE_HEADER } from './sse.js';
 
 const RESPONSE_OVERRIDES: Array<[string, string]> = [
   ['response-content-type', 'content-type'],
@@ -19,6 +20,10 @@ const RESPONSE_OVERRIDES: Array<[string, string]> = [
 
 function readVersion(call: S3Call) {
   const bucket = getBucket(call.ctx, call.bucket);
+  const sseAsked = call.request.headers[SSE_HEADER];
+  if (sseAsked !== undefined) {
+    throw s3Errors.invalidArgument('x-amz-server-side-encryption header is not supported for this operation.', SSE_HEADER, sseAsked);
+  }
   const version = findVersion(call.ctx, call.bucket, call.key, queryValue(call.request.query, 'versionId'));
   const customerKey = requireCustomerKey(
     version.sse,
@@ -33,6 +38,8 @@ function readVersion(call: S3Call) {
 
 export const headObject: S3Handler = (call) => {
   const { version, headers } = readVersion(call);
+  const part = readPart(call, version);
+  if (part) return { status: 206, headers: partHeaders(headers, part) };
   return { status: 200, headers: { ...headers, 'content-length': String(version.size) } };
 };
 
@@ -45,12 +52,57 @@ export const getObject: S3Handler = (call) => {
     const value = queryValue(call.request.query, param);
     if (value !== undefined) headers[name] = value;
   }
-  if (version.tags.length > 0) headers['x-amz-tagging-count'] = String(version.tags.length);
   requireKeyUse(call, version.sse, ['kms:Decrypt']);
   const body = version.body;
   const bytes = body ? relayKmsErrors(() => call.ctx.atRest.open(body, customerKey)) : Buffer.alloc(0);
+  const part = readPart(call, version);
+  if (part) return { status: 206, headers: partHeaders(headers, part), body: bytes.subarray(part.start, part.end + 1) };
   return rangeReply(call.request.headers['range'], bytes, headers);
 };
+
+interface PartRange {
+  start: number;
+  /** Inclusive, as in Content-Range. */
+  end: number;
+  size: number;
+  /** Set for objects uploaded in parts (`x-amz-mp-parts-count`). */
+  partsCount?: number;
+}
+
+/**
+ * `partNumber` on GET and HEAD addresses one part of a multipart object; an
+ * object uploaded whole is its own part 1. Beyond the last part: 416 InvalidPartNumber.
+ */
+function readPart(call: S3Call, version: ObjectVersion): PartRange | undefined {
+  if (queryValue(call.request.query, 'partNumber') === undefined) return undefined;
+  const partNumber = readPartNumber(call);
+  if (call.request.headers['range'] !== undefined) {
+    throw s3Errors.invalidRequest('Cannot specify both Range header and partNumber query parameter');
+  }
+  const sizes = version.partSizes ?? [version.size];
+  if (partNumber > sizes.length) {
+    throw new S3Error('InvalidPartNumber', 'The requested partnumber is not satisfiable', 416, {
+      PartNumberRequested: String(partNumber),
+      ActualPartCount: String(sizes.length),
+    });
+  }
+  const start = sizes.slice(0, partNumber - 1).reduce((sum, size) => sum + size, 0);
+  return { start, end: start + sizes[partNumber - 1] - 1, size: version.size, partsCount: version.partSizes?.length };
+}
+
+function partHeaders(headers: Record<string, string>, part: PartRange): Record<string, string> {
+  return {
+    ...withoutChecksums(headers),
+    'content-length': String(part.end - part.start + 1),
+    'content-range': `bytes ${part.start}-${part.end}/${part.size}`,
+    ...(part.partsCount === undefined ? {} : { 'x-amz-mp-parts-count': String(part.partsCount) }),
+  };
+}
+
+/** The object's checksums describe all of it, so S3 leaves them off a part or range (the SDK would check the slice against them). */
+function withoutChecksums(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !name.startsWith('x-amz-checksum-')));
+}
 
 export function isRestored(version: ObjectVersion): boolean {
   return version.restore !== undefined && !version.restore.ongoing;
@@ -73,11 +125,9 @@ function rangeReply(range: string | undefined, bytes: Buffer, headers: Record<st
   }
   if (start >= size || start > end) throw s3Errors.invalidRange(size);
   const slice = bytes.subarray(start, end + 1);
-  // The object's checksums describe all of it, so S3 leaves them off a range (the SDK would check the slice against them).
-  const partial = Object.fromEntries(Object.entries(headers).filter(([name]) => !name.startsWith('x-amz-checksum-')));
   return {
     status: 206,
-    headers: { ...partial, 'content-length': String(slice.length), 'content-range': `bytes ${start}-${end}/${size}` },
+    headers: { ...withoutChecksums(headers), 'content-length': String(slice.length), 'content-range': `bytes ${start}-${end}/${size}` },
     body: slice,
   };
 }

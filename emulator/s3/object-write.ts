@@ -1,6 +1,6 @@
 import { md5Etag } from './checksums.js';
 import type { StackContext } from '../context.js';
-import type { BucketRecord, ObjectSse, ObjectVersion } from './model.js';
+import type { BucketRecord, ObjectSse, ObjectVersion, StoredBody } from './model.js';
 import { putVersion } from './repository.js';
 import type { SealingKeys } from './at-rest.js';
 
@@ -26,14 +26,20 @@ export function storeObject(
 ): ObjectVersion {
   const body = ctx.atRest.seal(bytes, fields.sse, sealing);
   const etag = fields.etag ?? (hidesMd5(fields.sse) ? md5Etag(ctx.store.getBlob(body.blobId)) : md5Etag(bytes));
-  return putVersion(ctx, bucket, key, {
-    ...fields,
-    etag,
-    body,
-    size: bytes.length,
-    deleteMarker: false,
-    lastModified,
-  });
+  return storeSealedObject(ctx, bucket, key, body, bytes.length, { ...fields, etag }, lastModified);
+}
+
+/** Stores bytes already sealed (joined SSE-C parts) as the key's newest version. */
+export function storeSealedObject(
+  ctx: StackContext,
+  bucket: BucketRecord,
+  key: string,
+  body: StoredBody,
+  size: number,
+  fields: NewObject & { etag: string },
+  lastModified = new Date().toISOString(),
+): ObjectVersion {
+  return putVersion(ctx, bucket, key, { ...fields, body, size, deleteMarker: false, lastModified });
 }
 
 function hidesMd5(sse: ObjectSse): boolean {

@@ -3,7 +3,7 @@ import { requireKeyUse } from './authorization.js';
 import type { S3Handler } from './call.js';
 import { defaultChecksum, receiveChecksum, verifyContentMd5 } from './checksums.js';
 import { STORAGE_CLASSES, type StorageClass } from './model.js';
-import { readContentHeaders, readUserMetadata } from './object-headers.js';
+import { readContentHeaders, readUserMetadata, requireKeyLength } from './object-headers.js';
 import { readObjectLock } from './object-lock.js';
 import { storeObject } from './object-write.js';
 import { getBucket } from './repository.js';
@@ -23,6 +23,7 @@ export function readStorageClass(value: string | undefined): StorageClass {
 export const putObject: S3Handler = async (call) => {
   const { headers } = call.request;
   const bucket = getBucket(call.ctx, call.bucket);
+  requireKeyLength(call.key);
   verifyContentMd5(headers, call.body);
   const checksum = (await receiveChecksum(headers, call.trailers, call.body)) ?? (await defaultChecksum(call.body));
   checkWriteConditions(call.ctx, call.bucket, call.key, headers);

@@ -90,8 +90,15 @@ export function readCustomerKey(headers: Record<string, string>, prefix: string,
   if (keyBytes.length !== 32) {
     throw s3Errors.invalidArgument('The secret key was invalid for the specified algorithm.', `${prefix}key`, '');
   }
+  if (md5 === undefined) {
+    throw s3Errors.invalidArgument(
+      'Requests specifying Server Side Encryption with Customer provided keys must provide the client calculated MD5 of the secret key.',
+      `${prefix}key-MD5`,
+      'null',
+    );
+  }
   const actualMd5 = createHash('md5').update(keyBytes).digest('base64');
-  if (md5 !== undefined && md5 !== actualMd5) {
+  if (md5 !== actualMd5) {
     throw s3Errors.invalidArgument(
       'The calculated MD5 hash of the key did not match the hash that was provided.',
       `${prefix}key-md5`,

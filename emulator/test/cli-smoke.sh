@@ -65,6 +65,16 @@ head -c 32 /dev/urandom >"$work/customer.key"
 ssec_bucket="mixed-encryption"
 awsl s3 cp "$src/dir/random.bin" "s3://$ssec_bucket/cli-smoke/sse-c.bin" --sse-c AES256 --sse-c-key "fileb://$work/customer.key" --only-show-errors ||
   fail "s3 cp --sse-c upload"
+# An SSE-C multipart upload completed without the key, as S3 allows (older CLIs and boto3 send none on Complete).
+ssec_mpu="cli-smoke/sse-c-multipart.bin"
+ssec_args=(--sse-customer-algorithm AES256 --sse-customer-key "fileb://$work/customer.key")
+upload_id="$(awsl s3api create-multipart-upload --bucket "$ssec_bucket" --key "$ssec_mpu" "${ssec_args[@]}" --query UploadId --output text)" ||
+  fail "s3api create-multipart-upload (sse-c)"
+part_etag="$(awsl s3api upload-part --bucket "$ssec_bucket" --key "$ssec_mpu" --upload-id "$upload_id" --part-number 1 \
+  --body "$src/dir/random.bin" "${ssec_args[@]}" --query ETag --output text)" || fail "s3api upload-part (sse-c)"
+awsl s3api complete-multipart-upload --bucket "$ssec_bucket" --key "$ssec_mpu" --upload-id "$upload_id" \
+  --multipart-upload "{\"Parts\":[{\"PartNumber\":1,\"ETag\":$(printf '%s' "$part_etag" | node -e 'process.stdout.write(JSON.stringify(require("fs").readFileSync(0,"utf8")))')}]}" >/dev/null ||
+  fail "s3api complete-multipart-upload of an SSE-C upload without the key"
 
 listing="$(awsl s3 ls "s3://$bucket" --recursive)" || fail "s3 ls --recursive"
 for key in hello.txt kms.txt large.bin dir/random.bin "dir/with space/ünïcode+plus.txt"; do
@@ -95,6 +105,9 @@ cmp "$src/hello.txt" "$work/out/kms.txt" || fail "kms.txt came back different"
 cmp "$src/large.bin" "$work/out/large.bin" || fail "large.bin came back different"
 diff -r "$src/dir" "$work/out/dir" || fail "the dir/ prefix came back different"
 cmp "$src/dir/random.bin" "$work/out/sse-c.bin" || fail "sse-c.bin came back different"
+awsl s3 cp "s3://$ssec_bucket/$ssec_mpu" "$work/out/sse-c-multipart.bin" --sse-c AES256 --sse-c-key "fileb://$work/customer.key" --only-show-errors ||
+  fail "s3 cp --sse-c download (multipart)"
+cmp "$src/dir/random.bin" "$work/out/sse-c-multipart.bin" || fail "sse-c-multipart.bin came back different"
 
 demo_count="$(cd "$root" && npx tsx -e 'import { DEMO_SUMMARY } from "./emulator/seed/demo-constants.ts"; process.stdout.write(String(DEMO_SUMMARY.buckets["legacy-archive"].objects))')" ||
   fail "reading the demo summary"

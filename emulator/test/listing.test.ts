@@ -244,7 +244,8 @@ describe('keys with characters that need care', () => {
     const v1 = await stack.s3.send(
       new ListObjectsCommand({ Bucket: bucket, Prefix: 'docs/a ', Delimiter: ' ', EncodingType: 'url', Marker: 'docs/a b' }),
     );
-    expect(v1).toMatchObject({ Prefix: 'docs/a%20', Delimiter: '%20', Marker: 'docs/a%20b' });
+    // Version 1 is the exception: S3 leaves its Prefix as sent (botocore decodes it only in version 2).
+    expect(v1).toMatchObject({ Prefix: 'docs/a ', Delimiter: '%20', Marker: 'docs/a%20b' });
     expect(namesOf(v1)).toEqual({ keys: ['docs/a%20b.txt'], prefixes: [] });
   });
 
