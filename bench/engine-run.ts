@@ -1,12 +1,13 @@
 import { paginateListObjectsV2, S3Client, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/client-s3';
 import type { InitializeMiddleware } from '@smithy/types';
-import { headObjectWithClient } from '../app/api/head-object.js';
 import { EVERY_HEADER_READABLE, type BucketFacts, type SelectedObject } from '../app/domain/jobs/plan-input.js';
 import { planJob } from '../app/domain/jobs/plan-job.js';
 import { AWS_COPY_SIZE_LIMIT } from '../app/domain/jobs/part-size.js';
 import { drain } from '../app/domain/jobs/pool.js';
 import { ReEncryptionJob } from '../app/domain/jobs/re-encryption-job.js';
 import type { TargetEncryption } from '../app/domain/jobs/target-encryption.js';
+import { s3ObjectStore } from '../app/jobs/s3-object-store.js';
+import { headObject } from '../app/operations/head-object.js';
 import { defaultOptions } from '../emulator/options.js';
 
 const TARGET: TargetEncryption = { kind: 'SSE-S3' };
@@ -48,7 +49,7 @@ export async function runEngine(endpoint: string, bucket: string, concurrency: n
     concurrency,
     () => (nextIndex < keys.length ? nextIndex++ : undefined),
     async (index) => {
-      const head = await headObjectWithClient(s3, { bucket, key: keys[index] });
+      const head = await headObject(s3, { bucket, key: keys[index] });
       selection[index] = { bucket, key: keys[index], observation: { status: 'headed', head } };
     },
   );
@@ -58,7 +59,7 @@ export async function runEngine(endpoint: string, bucket: string, concurrency: n
   if (plan.counts.byAction.copy !== keys.length) throw new Error(`Expected a copy of every object; the plan is ${JSON.stringify(plan.counts.byAction)}.`);
   const planning = clock.lap();
 
-  const job = await ReEncryptionJob.create(plan.items, TARGET, { clientFor: () => jobS3, concurrency });
+  const job = await ReEncryptionJob.create(plan.items, TARGET, { storeFor: () => s3ObjectStore(jobS3), concurrency });
   const state = await job.start();
   const jobSeconds = clock.lap();
   const notDone = job.items().filter((item) => item.state !== 'done');

@@ -1,7 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
+import { httpStatusOf, toAwsProblem } from '../domain/aws-error';
 import { classifyEncryptionHeaders, classifyHeadFailure, type EncryptionReading, type HeaderVisibility } from '../domain/encryption';
-import { httpStatusOf, toAwsProblem } from './aws-error';
-import type { ObjectHead } from './head-object';
+import type { ObjectHead } from '../domain/s3-object';
 
 /** What a HeadObject query says about encryption: undefined while it is still loading. */
 export function encryptionReadingOf(

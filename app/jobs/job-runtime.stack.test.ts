@@ -7,7 +7,7 @@ import { createBucket, createKmsKey } from '../../emulator/test/object-fixtures'
 import type { JobState } from '../domain/jobs/job-records';
 import { planJob } from '../domain/jobs/plan-job';
 import type { ReEncryptionJob } from '../domain/jobs/re-encryption-job';
-import { bucketFacts, jobClientFor, md5OfKey, newCustomerKey, putLegacyObject, requestCounter, selectObject, type RequestWatcher, type SessionKeys } from '../domain/jobs/stack-test-support';
+import { bucketFacts, jobClientFor, md5OfKey, newCustomerKey, putLegacyObject, requestCounter, selectObject, type RequestWatcher, type SessionKeys } from '../test-support/job-stack';
 import type { TargetEncryption } from '../domain/jobs/target-encryption';
 import { JobRuntime, type JobClients, type JobStartRequest } from './job-runtime';
 import { MemoryJobStore } from './memory-job-store';

@@ -7,6 +7,7 @@ import type { PlanItem } from '../domain/jobs/plan';
 import { ReEncryptionJob } from '../domain/jobs/re-encryption-job';
 import { sdkRetryStrategy } from '../domain/jobs/retrying';
 import type { TargetEncryption } from '../domain/jobs/target-encryption';
+import { s3ObjectStore } from './s3-object-store';
 
 /** What the wizard hands over to start a job. SSE-C keys stay in memory, for the job's life. */
 export interface JobStartRequest {
@@ -146,9 +147,9 @@ export class JobRuntime {
   private dependencies() {
     const { concurrency, retryMode, maxAttempts } = this.settings;
     return {
-      clientFor: (region: string) => {
+      storeFor: (region: string) => {
         if (!this.clients) throw new Error('The console is not signed in yet: jobs wait for credentials.');
-        return this.clients.s3ForJobs(region);
+        return s3ObjectStore(this.clients.s3ForJobs(region));
       },
       journal: this.store,
       concurrency,

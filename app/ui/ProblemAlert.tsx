@@ -1,6 +1,6 @@
 import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
-import { toAwsProblem } from '../api/aws-error';
+import { toAwsProblem } from '../domain/aws-error';
 
 /** An AWS failure shown in place, with a retry where trying again can help. */
 export function ProblemAlert({ error, header, onRetry }: { error: unknown; header: string; onRetry?: () => void }) {

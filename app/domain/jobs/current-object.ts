@@ -1,8 +1,7 @@
-import { httpStatusOf } from '../../api/aws-error';
-import { headObjectWithClient, type ObjectAddress, type ObjectHead } from '../../api/head-object';
-import { getObjectTaggingWithClient } from '../../api/object-tagging';
+import { httpStatusOf } from '../aws-error';
 import type { CustomerKey } from '../customer-key';
 import { classifyEncryptionHeaders, type ObjectEncryption } from '../encryption';
+import type { ObjectAddress, ObjectHead } from '../s3-object';
 import { classifyFailure, isBareHeadRefusal } from './failure-class';
 import { targetCustomerKeyOf, type ItemRun } from './item-run';
 import { isAsChosen } from './target-encryption';
@@ -14,11 +13,11 @@ import { isAsChosen } from './target-encryption';
  */
 export async function headForJob(run: ItemRun, address: ObjectAddress, customerKey?: CustomerKey): Promise<ObjectHead> {
   try {
-    return await run.requests.send(() => headObjectWithClient(run.s3, address, customerKey));
+    return await run.requests.send(() => run.store.headObject(address, customerKey));
   } catch (error) {
     if (isBareHeadRefusal(error)) {
       try {
-        await run.requests.send(() => getObjectTaggingWithClient(run.s3, address));
+        await run.requests.send(() => run.store.getObjectTagging(address));
       } catch (probeError) {
         if (classifyFailure(probeError).kind === 'sign-in') throw probeError;
       }

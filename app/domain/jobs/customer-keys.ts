@@ -1,9 +1,9 @@
-import type { S3Client } from '@aws-sdk/client-s3';
+import type { HashConstructor } from '@smithy/types';
 import type { CustomerKey } from '../customer-key';
 import type { TargetEncryption } from './target-encryption';
 
 /** The MD5 implementation an S3 client uses for SSE-C headers (browsers' WebCrypto has none). */
-export type Md5Constructor = S3Client['config']['md5'];
+export type Md5Constructor = HashConstructor;
 
 /** S3 names an SSE-C key by the base64 MD5 of its 32 bytes; that name may be shown and stored, the key may not. */
 export async function customerKeyMd5(key: CustomerKey, md5: Md5Constructor): Promise<string> {

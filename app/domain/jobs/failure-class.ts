@@ -1,4 +1,4 @@
-import { toAwsProblem, type AwsProblem } from '../../api/aws-error';
+import { toAwsProblem, type AwsProblem } from '../aws-error';
 
 /**
  * What the job does about a failed request: retry it, pause for a new

@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { useTestStack } from '../../../emulator/test/harness';
 import { createKmsKey } from '../../../emulator/test/object-fixtures';
-import { planJob } from './plan-job';
-import { ReEncryptionJob } from './re-encryption-job';
 import {
   bucketFacts,
-  jobClientFor,
+  jobStoreFor,
   patientRootClient,
   putLegacyObject,
   quickRetries,
@@ -14,7 +12,9 @@ import {
   selectObject,
   snapshot,
   type RequestWatcher,
-} from './stack-test-support';
+} from '../../test-support/job-stack';
+import { planJob } from './plan-job';
+import { ReEncryptionJob } from './re-encryption-job';
 import type { TargetEncryption } from './target-encryption';
 
 describe('a job on a stack that throttles and drops connections', () => {
@@ -41,7 +41,7 @@ describe('a job on a stack that throttles and drops connections', () => {
     expect(plan.counts.byAction.copy).toBe(KEYS.length);
 
     const counter = requestCounter();
-    const job = await ReEncryptionJob.create(plan.items, target, { clientFor: jobClientFor(stack, { watch: counter }), ...quickRetries() });
+    const job = await ReEncryptionJob.create(plan.items, target, { storeFor: jobStoreFor(stack, { watch: counter }), ...quickRetries() });
     const toldRetrying = new Set<string>();
     job.subscribe(({ item }) => {
       if (item?.state === 'in-progress' && /asked to slow down \(SlowDown|failed \(TimeoutError|failed \(NetworkError/.test(item.message ?? '')) toldRetrying.add(item.plan.key);
@@ -82,7 +82,7 @@ describe('a copy whose answer is lost', () => {
         throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET', $metadata: {} });
       },
     };
-    const job = await ReEncryptionJob.create(plan.items, target, { clientFor: jobClientFor(stack, { watch: loseFirstAnswer }), ...quickRetries() });
+    const job = await ReEncryptionJob.create(plan.items, target, { storeFor: jobStoreFor(stack, { watch: loseFirstAnswer }), ...quickRetries() });
     await job.start();
     expect(lost).toBe(true);
     expect(job.items()[0]).toMatchObject({ state: 'done', message: expect.stringMatching(/interrupted attempt had finished/) });

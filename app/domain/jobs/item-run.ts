@@ -1,8 +1,8 @@
-import type { S3Client } from '@aws-sdk/client-s3';
-import type { SeenObject } from '../../api/copy-object';
 import type { CustomerKey } from '../customer-key';
 import type { ObjectEncryption } from '../encryption';
+import type { SeenObject } from '../s3-object';
 import type { ChangeMethod } from './job-records';
+import type { ObjectStore } from './object-store';
 import type { PlanItem } from './plan';
 import type { TargetEncryption } from './target-encryption';
 
@@ -19,7 +19,7 @@ export interface ItemRequests {
 /** Everything needed to carry out one planned object. */
 export interface ItemRun {
   item: PlanItem;
-  s3: S3Client;
+  store: ObjectStore;
   target: TargetEncryption;
   sourceCustomerKey?: CustomerKey;
   /** An earlier attempt was interrupted: look at the object before changing it again. */

@@ -1,10 +1,10 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { customerKeyMd5 } from './customer-keys';
-import { md5From, sourceKeyRing, targetOfJournaledJob } from './job-keys';
+import { sourceKeyRing, targetOfJournaledJob } from './job-keys';
 import type { JobRecord } from './job-records';
 
-const md5 = md5From(() => new S3Client({ region: 'us-east-1' }));
+const md5 = new S3Client({ region: 'us-east-1' }).config.md5;
 const key = { id: 'k1', keyBase64: btoa('0123456789abcdef0123456789abcdef') };
 const other = { id: 'k2', keyBase64: btoa('fedcba9876543210fedcba9876543210') };
 const job = (target: JobRecord['target']): JobRecord => ({ id: 'j', createdAt: '', target, state: 'paused' });

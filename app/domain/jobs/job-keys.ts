@@ -1,7 +1,7 @@
-import type { S3Client } from '@aws-sdk/client-s3';
 import type { CustomerKey } from '../customer-key';
 import { customerKeyMd5, CustomerKeyRing, type Md5Constructor } from './customer-keys';
 import type { JobRecord } from './job-records';
+import type { ObjectStore } from './object-store';
 import type { TargetEncryption } from './target-encryption';
 
 /** SSE-C keys given to a job in memory; a journal never holds them, so they are given again when it is reopened. */
@@ -13,8 +13,8 @@ export interface JobKeys {
 }
 
 /** The SDK's MD5, from the job's S3 client (browsers have no MD5 of their own). */
-export function md5From(clientFor: (region: string) => S3Client, region = 'us-east-1'): Md5Constructor {
-  return clientFor(region).config.md5;
+export function md5From(storeFor: (region: string) => ObjectStore, region = 'us-east-1'): Md5Constructor {
+  return storeFor(region).md5;
 }
 
 export async function sourceKeyRing(md5: Md5Constructor, sources: readonly CustomerKey[] = []): Promise<CustomerKeyRing> {

@@ -3,13 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ListMultipartUploadsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { useTestStack } from '../../../emulator/test/harness';
 import { createBucket, createKmsKey } from '../../../emulator/test/object-fixtures';
-import type { CustomerKey } from '../customer-key';
-import { MiB } from './part-size';
-import { planJob } from './plan-job';
-import { ReEncryptionJob } from './re-encryption-job';
 import {
   bucketFacts,
-  jobClientFor,
+  jobStoreFor,
   md5OfKey,
   newCustomerKey,
   putLegacyObject,
@@ -17,7 +13,11 @@ import {
   selectObject,
   snapshot,
   type RequestWatcher,
-} from './stack-test-support';
+} from '../../test-support/job-stack';
+import type { CustomerKey } from '../customer-key';
+import { MiB } from './part-size';
+import { planJob } from './plan-job';
+import { ReEncryptionJob } from './re-encryption-job';
 import type { TargetEncryption } from './target-encryption';
 
 const COPY_LIMIT = 5 * MiB;
@@ -58,7 +58,7 @@ describe('objects over the copy limit', () => {
     expect(plan.items[0]).toMatchObject({ action: 'multipart-copy', partSize: COPY_LIMIT });
 
     const counter = requestCounter();
-    const job = await ReEncryptionJob.create(plan.items, target, { clientFor: jobClientFor(stack, { watch: counter }) });
+    const job = await ReEncryptionJob.create(plan.items, target, { storeFor: jobStoreFor(stack, { watch: counter }) });
     expect(await job.start()).toBe('finished');
     expect(counter.counts.get('UploadPartCopyCommand')).toBe(3);
     const after = await snapshot(stack.s3, BUCKET, 'big/legacy.bin');
@@ -89,7 +89,7 @@ describe('objects over the copy limit', () => {
     const plan = await planOne('big/customer.bin', target, oldKey);
     expect(plan.items[0]).toMatchObject({ action: 'multipart-copy', sourceCustomerKeyMd5: md5OfKey(oldKey) });
 
-    const job = await ReEncryptionJob.create(plan.items, target, { clientFor: jobClientFor(stack) }, { sources: [oldKey] });
+    const job = await ReEncryptionJob.create(plan.items, target, { storeFor: jobStoreFor(stack) }, { sources: [oldKey] });
     expect(await job.start()).toBe('finished');
     const after = await snapshot(stack.s3, BUCKET, 'big/customer.bin', { customerKey: newKey });
     expect(after.kept).toEqual(before.kept);
@@ -111,7 +111,7 @@ describe('a multipart copy that cannot finish', () => {
         await stack.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'big/racing.bin', Body: 'someone else', ContentType: 'text/plain' }));
       },
     };
-    const job = await ReEncryptionJob.create(plan.items, target, { clientFor: jobClientFor(stack, { watch: overwriteAfterFirstPart }), concurrency: 1 });
+    const job = await ReEncryptionJob.create(plan.items, target, { storeFor: jobStoreFor(stack, { watch: overwriteAfterFirstPart }), concurrency: 1 });
     await job.start();
     expect(job.items()[0]).toMatchObject({ state: 'changed-since-selected', uploadId: undefined });
     expect(await openUploads()).toBe(0);
@@ -133,7 +133,7 @@ describe('a multipart copy that cannot finish', () => {
         void job?.pause();
       },
     };
-    job = await ReEncryptionJob.create(plan.items, target, { clientFor: jobClientFor(stack, { watch: pauseAfterFirstPart }), concurrency: 1 });
+    job = await ReEncryptionJob.create(plan.items, target, { storeFor: jobStoreFor(stack, { watch: pauseAfterFirstPart }), concurrency: 1 });
     expect(await job.start()).toBe('paused');
     expect(job.items()[0]).toMatchObject({ state: 'pending', uploadId: undefined });
     expect(await openUploads()).toBe(0);
@@ -162,7 +162,7 @@ describe('a multipart copy that cannot finish', () => {
         if (name === 'UploadPartCopyCommand') void job?.cancel();
       },
     };
-    job = await ReEncryptionJob.create(plan.items, target, { clientFor: jobClientFor(stack, { watch: cancelAfterFirstPart }), concurrency: 1 });
+    job = await ReEncryptionJob.create(plan.items, target, { storeFor: jobStoreFor(stack, { watch: cancelAfterFirstPart }), concurrency: 1 });
     expect(await job.start()).toBe('cancelled');
     expect(job.items().map((item) => item.state)).toEqual(['cancelled', 'cancelled']);
     expect(await openUploads()).toBe(0);

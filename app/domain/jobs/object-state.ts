@@ -1,4 +1,4 @@
-import type { ObjectHead } from '../../api/head-object';
+import type { ObjectHead } from '../s3-object';
 
 /** Why S3 would refuse to change this object in place, in a user's words; undefined when it is not under Object Lock. */
 export function objectLockOf(head: ObjectHead, now: Date): string | undefined {

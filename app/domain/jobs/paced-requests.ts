@@ -1,5 +1,5 @@
 import type { RetryStrategyV2 } from '@smithy/types';
-import { ConcurrencyLimiter } from '../../api/limiter';
+import { ConcurrencyLimiter } from '../../shared/limiter';
 import { mayHaveBeenApplied } from './failure-class';
 import type { ItemRequests } from './item-run';
 import { withRetries, type RetryListener } from './retrying';

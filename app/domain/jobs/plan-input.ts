@@ -1,5 +1,5 @@
-import type { ObjectHead } from '../../api/head-object';
 import type { EncryptionReading, HeaderVisibility } from '../encryption';
+import type { ObjectHead } from '../s3-object';
 import type { ReadableStorageClass } from './restored-archive';
 
 /**

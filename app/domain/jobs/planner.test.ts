@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ObjectHead } from '../../api/head-object';
+import type { ObjectHead } from '../s3-object';
 import { GiB, MiB } from './part-size';
 import { EVERY_HEADER_READABLE, type BucketFacts, type SelectedObject } from './plan-input';
 import { planObject } from './planner';

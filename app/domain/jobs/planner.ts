@@ -1,6 +1,6 @@
-import type { ObjectHead } from '../../api/head-object';
-import { formatSize } from '../../ui/format-size';
+import { formatSize } from '../../shared/format-size';
 import { classifyEncryptionHeaders, type ObjectEncryption } from '../encryption';
+import type { ObjectHead } from '../s3-object';
 import { checkKmsKeyArn } from './kms-key-arn';
 import { archiveStateOf, archiveTierOf, objectLockOf } from './object-state';
 import { choosePartSize } from './part-size';

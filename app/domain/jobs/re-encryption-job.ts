@@ -1,4 +1,3 @@
-import type { S3Client } from '@aws-sdk/client-s3';
 import type { RetryStrategyV2 } from '@smithy/types';
 import type { CustomerKey } from '../customer-key';
 import type { CustomerKeyRing } from './customer-keys';
@@ -8,6 +7,7 @@ import { initialItemState, type ItemRecord, type JobRecord, type JobState } from
 import { md5From, sourceKeyRing, targetOfJournaledJob, type JobKeys } from './job-keys';
 import { JobListeners, progressOf, type JobListener, type JobProgress } from './job-progress';
 import { MemoryJournal, type JobJournal } from './journal';
+import type { ObjectStore } from './object-store';
 import { RequestPacer } from './paced-requests';
 import type { PlanItem } from './plan';
 import { drain } from './pool';
@@ -26,11 +26,11 @@ export const DEFAULT_CONCURRENCY = 6;
 
 export interface JobDependencies {
   /**
-   * The S3 client for a region, made without SDK retries (maxAttempts 1, as
+   * S3 in a region, through a client made without SDK retries (maxAttempts 1, as
    * AwsClients.s3ForJobs): the job runs the SDK's retry strategy itself. It is asked for every
    * object, so credentials renewed by a new sign-in take effect on resume().
    */
-  clientFor: (region: string) => S3Client;
+  storeFor: (region: string) => ObjectStore;
   journal?: JobJournal;
   concurrency?: number;
   /** The SDK's retry strategy for the configured mode (sdkRetryStrategy); standard mode with 8 attempts by default. */
@@ -76,7 +76,7 @@ export class ReEncryptionJob {
   static async create(items: readonly PlanItem[], target: TargetEncryption, deps: JobDependencies, keys: JobKeys = {}): Promise<ReEncryptionJob> {
     const job: JobRecord = { id: crypto.randomUUID(), createdAt: new Date(deps.now?.() ?? Date.now()).toISOString(), target: recordOfTarget(target), state: 'ready' };
     const records = items.map((plan): ItemRecord => ({ plan, state: initialItemState(plan), attempts: 0, message: plan.reason }));
-    const ring = await sourceKeyRing(md5From(deps.clientFor, items[0]?.region), keys.sources);
+    const ring = await sourceKeyRing(md5From(deps.storeFor, items[0]?.region), keys.sources);
     const created = new ReEncryptionJob(job, target, records, ring, deps);
     await created.journal.saveJob(job);
     for (const record of records) await created.journal.saveItem(job.id, record);
@@ -92,7 +92,7 @@ export class ReEncryptionJob {
     const journaled = await deps.journal.load(jobId);
     if (!journaled) throw new Error(`No job ${jobId} in the journal.`);
     const items = journaled.items.map((item): ItemRecord => (item.state === 'in-progress' ? { ...item, state: 'pending' } : item));
-    const md5 = md5From(deps.clientFor, items[0]?.plan.region);
+    const md5 = md5From(deps.storeFor, items[0]?.plan.region);
     const target = await targetOfJournaledJob(journaled.job, keys.target, md5);
     const ring = await sourceKeyRing(md5, keys.sources);
     // A job journaled as running was stopped by the tab closing.
@@ -207,14 +207,14 @@ export class ReEncryptionJob {
     if (record.plan.sourceCustomerKeyMd5 && !sourceCustomerKey) return this.holdForKey(record);
     const checkFirst = record.attempts > 0;
     await this.update(record, { state: 'in-progress', attempts: record.attempts + 1 });
-    const s3 = this.deps.clientFor(record.plan.region);
+    const store = this.deps.storeFor(record.plan.region);
     const requests = this.pacer.forItem((error, attempt) => void this.update(record, { message: retryMessage(error, attempt) }));
     const onUploadChanged = (uploadId: string | undefined) => this.update(record, { uploadId }, false);
     try {
-      if (record.uploadId) await abortUpload({ s3, requests, onUploadChanged }, { bucket: record.plan.bucket, key: record.plan.key, uploadId: record.uploadId });
+      if (record.uploadId) await abortUpload({ store, requests, onUploadChanged }, { bucket: record.plan.bucket, key: record.plan.key, uploadId: record.uploadId });
       const outcome = await runItem({
         item: record.plan,
-        s3,
+        store,
         target: this.target,
         sourceCustomerKey,
         checkFirst,
@@ -279,9 +279,9 @@ export class ReEncryptionJob {
   private async abortLeftUploads(): Promise<void> {
     for (const record of this.records.values()) {
       if (!record.uploadId || record.state === 'in-progress') continue;
-      const s3 = this.deps.clientFor(record.plan.region);
+      const store = this.deps.storeFor(record.plan.region);
       const onUploadChanged = (uploadId: string | undefined) => this.update(record, { uploadId }, false);
-      await abortUpload({ s3, requests: this.pacer.forItem(), onUploadChanged }, { bucket: record.plan.bucket, key: record.plan.key, uploadId: record.uploadId }).catch(
+      await abortUpload({ store, requests: this.pacer.forItem(), onUploadChanged }, { bucket: record.plan.bucket, key: record.plan.key, uploadId: record.uploadId }).catch(
         () => {
           // Kept in the journal and tried again on the next run.
         },

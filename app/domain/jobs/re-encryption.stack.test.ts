@@ -2,21 +2,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DeleteObjectCommand, PutObjectCommand, type PutObjectCommandInput } from '@aws-sdk/client-s3';
 import { useTestStack } from '../../../emulator/test/harness';
 import { createBucket, createKmsKey } from '../../../emulator/test/object-fixtures';
+import {
+  bucketFacts,
+  jobStoreFor,
+  md5OfKey,
+  newCustomerKey,
+  putLegacyObject,
+  selectObject,
+  snapshot,
+} from '../../test-support/job-stack';
 import type { CustomerKey } from '../customer-key';
 import { MemoryJournal } from './journal';
 import type { PlanAction } from './plan';
 import { planJob } from './plan-job';
 import { ReEncryptionJob } from './re-encryption-job';
 import { reportCsv, reportJson } from './report';
-import {
-  bucketFacts,
-  jobClientFor,
-  md5OfKey,
-  newCustomerKey,
-  putLegacyObject,
-  selectObject,
-  snapshot,
-} from './stack-test-support';
 import type { TargetEncryption } from './target-encryption';
 
 const stack = useTestStack();
@@ -87,7 +87,7 @@ async function selectMixedSet(bucket: string) {
 const snapshotOf = (bucket: string, key: string, customerKey?: CustomerKey) => snapshot(stack.s3, bucket, key, { customerKey });
 
 async function runJob(items: Parameters<typeof ReEncryptionJob.create>[0], target: TargetEncryption, journal = new MemoryJournal()) {
-  const job = await ReEncryptionJob.create(items, target, { clientFor: jobClientFor(stack), journal }, { sources: [oldSourceKey] });
+  const job = await ReEncryptionJob.create(items, target, { storeFor: jobStoreFor(stack), journal }, { sources: [oldSourceKey] });
   return { job, state: await job.start(), journal };
 }
 

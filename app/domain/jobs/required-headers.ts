@@ -1,5 +1,5 @@
-import type { ObjectHead } from '../../api/head-object';
 import { ENCRYPTION_HEADERS } from '../cors-visibility';
+import type { ObjectHead } from '../s3-object';
 import type { BucketFacts } from './plan-input';
 import { CHECKSUM_ALGORITHMS } from './source-settings';
 

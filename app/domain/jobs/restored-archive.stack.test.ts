@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { useTestStack } from '../../../emulator/test/harness';
 import { createBucket, MiB } from '../../../emulator/test/object-fixtures';
-import { findVersion, replaceVersion } from '../../../emulator/s3/repository';
+import { bucketFacts, jobStoreFor, putLegacyObject, selectObject, snapshot } from '../../test-support/job-stack';
 import { MemoryJournal } from './journal';
 import type { PlanOptions } from './plan-input';
 import { planJob } from './plan-job';
 import { ReEncryptionJob } from './re-encryption-job';
-import { bucketFacts, jobClientFor, putLegacyObject, selectObject, snapshot } from './stack-test-support';
 
 const stack = useTestStack();
 const BUCKET = 'restored-archives';
 
 /**
  * A DEEP_ARCHIVE object whose restore has finished. The stack has no
- * RestoreObject, so the test completes the restore in its store, as S3 does
+ * RestoreObject, so the restore is completed in its store, as S3 does
  * hours after the request.
  */
 async function putRestoredArchive(key: string, body: string | Buffer): Promise<void> {
@@ -23,14 +22,14 @@ async function putRestoredArchive(key: string, body: string | Buffer): Promise<v
     metadata: { owner: 'archive-team' },
     tags: [{ key: 'retention', value: '7y' }],
     storageClass: 'DEEP_ARCHIVE',
+    restore: { ongoing: false, expiryDate: '2030-12-31T00:00:00.000Z' },
   });
-  replaceVersion(stack.ctx, BUCKET, key, { ...findVersion(stack.ctx, BUCKET, key), restore: { ongoing: false, expiryDate: '2030-12-31T00:00:00.000Z' } });
 }
 
 async function reEncrypt(key: string, options: PlanOptions, copySizeLimit?: number) {
   const facts = bucketFacts(BUCKET, copySizeLimit ? { copySizeLimit } : {});
   const plan = planJob([await selectObject(stack.s3, BUCKET, key)], new Map([[BUCKET, facts]]), { kind: 'SSE-S3' }, options);
-  const job = await ReEncryptionJob.create(plan.items, { kind: 'SSE-S3' }, { clientFor: jobClientFor(stack), journal: new MemoryJournal() });
+  const job = await ReEncryptionJob.create(plan.items, { kind: 'SSE-S3' }, { storeFor: jobStoreFor(stack), journal: new MemoryJournal() });
   expect(await job.start()).toBe('finished');
   return { item: plan.items[0], outcome: job.items()[0] };
 }

@@ -1,5 +1,5 @@
 import type { StorageClass } from '@aws-sdk/client-s3';
-import type { ObjectHead } from '../../api/head-object';
+import type { ObjectHead } from '../s3-object';
 import { archiveStateOf } from './object-state';
 
 /**

@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CopyObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { useTestStack } from '../../../emulator/test/harness';
 import { copySource, createBucket, createKmsKey } from '../../../emulator/test/object-fixtures';
+import { bucketFacts, jobStoreFor, md5OfKey, newCustomerKey, putLegacyObject, requestCounter, selectObject, snapshot } from '../../test-support/job-stack';
 import { MemoryJournal } from './journal';
 import { planJob } from './plan-job';
 import { ReEncryptionJob } from './re-encryption-job';
-import { bucketFacts, jobClientFor, md5OfKey, newCustomerKey, putLegacyObject, requestCounter, selectObject, snapshot } from './stack-test-support';
 import type { TargetEncryption } from './target-encryption';
 
 const stack = useTestStack();
@@ -21,7 +21,7 @@ beforeAll(async () => {
 async function plannedJob(keys: readonly string[], target: TargetEncryption, journal: MemoryJournal) {
   for (const key of keys) await putLegacyObject(stack, BUCKET, key, { body: `body of ${key}`, contentType: 'text/plain' });
   const plan = planJob(await Promise.all(keys.map((key) => selectObject(stack.s3, BUCKET, key))), new Map([[BUCKET, bucketFacts(BUCKET)]]), target);
-  return ReEncryptionJob.create(plan.items, target, { clientFor: jobClientFor(stack), journal, concurrency: 1 });
+  return ReEncryptionJob.create(plan.items, target, { storeFor: jobStoreFor(stack), journal, concurrency: 1 });
 }
 
 describe('a job opened again from its journal', () => {
@@ -48,7 +48,7 @@ describe('a job opened again from its journal', () => {
     await stack.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: keys[3], Body: 'rewritten' }));
 
     const counter = requestCounter();
-    const reopened = await ReEncryptionJob.restore(job.id, { clientFor: jobClientFor(stack, { watch: counter }), journal, concurrency: 1 });
+    const reopened = await ReEncryptionJob.restore(job.id, { storeFor: jobStoreFor(stack, { watch: counter }), journal, concurrency: 1 });
     expect(reopened.state).toBe('paused');
     expect(reopened.progress().counts).toMatchObject({ done: 2, pending: 4 });
     expect(await reopened.resume()).toBe('finished');
@@ -75,7 +75,7 @@ describe('a job opened again from its journal', () => {
     const target: TargetEncryption = { kind: 'SSE-C', customerKey: key, keyMd5: md5OfKey(key) };
     const journal = new MemoryJournal();
     const job = await plannedJob(['ssec/one.txt', 'ssec/two.txt'], target, journal);
-    const deps = { clientFor: jobClientFor(stack), journal };
+    const deps = { storeFor: jobStoreFor(stack), journal };
     await expect(ReEncryptionJob.restore(job.id, deps)).rejects.toThrow(
       `This job encrypts with the SSE-C key whose MD5 is ${md5OfKey(key)}: give that key to open it again.`,
     );
@@ -93,7 +93,7 @@ describe('a job opened again from its journal', () => {
     );
     const target: TargetEncryption = { kind: 'SSE-S3' };
     const plan = planJob([await selectObject(stack.s3, BUCKET, 'held/secret.txt', sourceKey)], new Map([[BUCKET, bucketFacts(BUCKET)]]), target);
-    const job = await ReEncryptionJob.create(plan.items, target, { clientFor: jobClientFor(stack) });
+    const job = await ReEncryptionJob.create(plan.items, target, { storeFor: jobStoreFor(stack) });
     expect(await job.start()).toBe('finished');
     expect(job.items()[0]).toMatchObject({
       state: 'needs-customer-key',
@@ -113,7 +113,7 @@ describe('retryFailed', () => {
     await putLegacyObject(stack, BUCKET, 'retry/x.txt', { body: 'x' });
     const plan = planJob([await selectObject(stack.s3, BUCKET, 'retry/x.txt')], new Map([[BUCKET, bucketFacts(BUCKET)]]), target);
     stack.ctx.kms.setEnabled(keyArn, false);
-    const job = await ReEncryptionJob.create(plan.items, target, { clientFor: jobClientFor(stack) });
+    const job = await ReEncryptionJob.create(plan.items, target, { storeFor: jobStoreFor(stack) });
     try {
       await job.start();
     } finally {

@@ -1,6 +1,4 @@
-import type { ObjectAddress } from '../../api/head-object';
-import { copyObjectInPlace } from '../../api/copy-object';
-import { updateObjectEncryption } from '../../api/update-object-encryption';
+import type { ObjectAddress } from '../s3-object';
 import { compareWithPlan, headForJob, type CurrentState } from './current-object';
 import { CHANGED_SINCE_SELECTED, seenObjectOf, targetCustomerKeyOf, type ItemOutcome, type ItemRun } from './item-run';
 import type { ChangeMethod } from './job-records';
@@ -42,19 +40,19 @@ function changeMethodOf(run: ItemRun): ChangeMethod {
 }
 
 async function change(run: ItemRun, method: ChangeMethod): Promise<ItemOutcome> {
-  const { item, s3, target } = run;
+  const { item, store, target } = run;
   switch (method) {
     case 'update-encryption': {
       if (target.kind !== 'SSE-KMS') throw new Error('UpdateObjectEncryption can only move objects to SSE-KMS.');
       const object = { bucket: item.bucket, key: item.key, versionId: item.versionId };
-      await run.requests.change(() => updateObjectEncryption(s3, { object, keyArn: target.keyArn, bucketKey: target.bucketKey }));
+      await run.requests.change(() => store.updateObjectEncryption({ object, keyArn: target.keyArn, bucketKey: target.bucketKey }));
       return verifyChange(run, method, object);
     }
     case 'copy': {
       if (!item.source) throw new Error(`${item.key} was planned for a copy without its source settings.`);
       const { storageClass, checksum, websiteRedirectLocation } = item.source;
       const written = await run.requests.change(() =>
-        copyObjectInPlace(s3, {
+        store.copyObjectInPlace({
           object: seenObjectOf(item),
           encryption: target,
           sourceCustomerKey: run.sourceCustomerKey,

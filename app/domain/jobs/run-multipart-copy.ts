@@ -1,10 +1,9 @@
 import type { CompletedPart } from '@aws-sdk/client-s3';
-import { toAwsProblem } from '../../api/aws-error';
-import type { WrittenObject } from '../../api/copy-object';
-import { abortMultipartUpload, completeMultipartCopy, createMultipartCopy, uploadPartCopy, type OpenUpload } from '../../api/multipart-copy';
-import { getObjectTaggingWithClient } from '../../api/object-tagging';
+import { toAwsProblem } from '../aws-error';
+import type { WrittenObject } from '../s3-object';
 import { compareWithPlan } from './current-object';
 import { seenObjectOf, targetCustomerKeyOf, type ItemRun } from './item-run';
+import type { OpenUpload } from './object-store';
 import { partRanges } from './part-size';
 import { drain } from './pool';
 
@@ -15,15 +14,15 @@ import { drain } from './pool';
  * or cancel aborts the upload so no parts are left behind.
  */
 export async function runMultipartCopy(run: ItemRun): Promise<WrittenObject | 'stopped' | 'changed'> {
-  const { item, s3 } = run;
+  const { item, store } = run;
   const source = seenObjectOf(item);
   if (!item.source || item.size === undefined || item.partSize === undefined) {
     throw new Error(`${item.key} was planned for a multipart copy without its size, part size or settings.`);
   }
   const settings = item.source;
-  const tags = item.tagCount === 0 ? [] : await run.requests.send(() => getObjectTaggingWithClient(s3, source));
+  const tags = item.tagCount === 0 ? [] : await run.requests.send(() => store.getObjectTagging(source));
   const uploadId = await run.requests.send(() =>
-    createMultipartCopy(s3, { object: { bucket: item.bucket, key: item.key }, encryption: run.target, settings, tags }),
+    store.createMultipartCopy({ object: { bucket: item.bucket, key: item.key }, encryption: run.target, settings, tags }),
   );
   const upload: OpenUpload = { bucket: item.bucket, key: item.key, uploadId };
   await run.onUploadChanged(uploadId);
@@ -39,7 +38,7 @@ export async function runMultipartCopy(run: ItemRun): Promise<WrittenObject | 's
       return 'changed';
     }
     const written = await run.requests.change(() =>
-      completeMultipartCopy(s3, { object: source, uploadId, parts, targetCustomerKey: targetCustomerKeyOf(run.target) }),
+      store.completeMultipartCopy({ object: source, uploadId, parts, targetCustomerKey: targetCustomerKeyOf(run.target) }),
     );
     await run.onUploadChanged(undefined);
     return written;
@@ -61,7 +60,7 @@ async function copyParts(run: ItemRun, uploadId: string, ranges: ReturnType<type
     () => (run.shouldStop() ? undefined : ranges.shift()),
     async (part) => {
       const copied = await run.requests.send(() =>
-        uploadPartCopy(run.s3, { source, uploadId, part, sourceCustomerKey: run.sourceCustomerKey, targetCustomerKey }),
+        run.store.uploadPartCopy({ source, uploadId, part, sourceCustomerKey: run.sourceCustomerKey, targetCustomerKey }),
       );
       parts.push(copied);
     },
@@ -71,9 +70,9 @@ async function copyParts(run: ItemRun, uploadId: string, ranges: ReturnType<type
 }
 
 /** Aborts an upload; one already gone (completed, or aborted by an earlier try) is fine. */
-export async function abortUpload(run: Pick<ItemRun, 's3' | 'requests' | 'onUploadChanged'>, upload: OpenUpload): Promise<void> {
+export async function abortUpload(run: Pick<ItemRun, 'store' | 'requests' | 'onUploadChanged'>, upload: OpenUpload): Promise<void> {
   try {
-    await run.requests.send(() => abortMultipartUpload(run.s3, upload));
+    await run.requests.send(() => run.store.abortMultipartUpload(upload));
   } catch (error) {
     if (toAwsProblem(error).code !== 'NoSuchUpload') throw error;
   }

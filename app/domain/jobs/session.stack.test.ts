@@ -3,10 +3,10 @@ import { ListObjectVersionsCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { CONSOLE_ROLES } from '../../../emulator/iam/console-policies';
 import { useTestStack } from '../../../emulator/test/harness';
 import { createBucket, createKmsKey } from '../../../emulator/test/object-fixtures';
+import { bucketFacts, jobStoreFor, quickRetries, selectObject, snapshot, type SessionKeys } from '../../test-support/job-stack';
 import type { JobState } from './job-records';
 import { planJob } from './plan-job';
 import { ReEncryptionJob } from './re-encryption-job';
-import { bucketFacts, jobClientFor, quickRetries, selectObject, snapshot, type SessionKeys } from './stack-test-support';
 import type { TargetEncryption } from './target-encryption';
 
 const stack = useTestStack();
@@ -35,7 +35,7 @@ describe('a session that expires in the middle of a job', () => {
     const before = await Promise.all(KEYS.map((key) => snapshot(stack.s3, BUCKET, key)));
 
     let session = signIn(SESSION_SECONDS);
-    const job = await ReEncryptionJob.create(plan.items, target, { clientFor: jobClientFor(stack, { credentials: () => session }), concurrency: 1, ...quickRetries() });
+    const job = await ReEncryptionJob.create(plan.items, target, { storeFor: jobStoreFor(stack, { credentials: () => session }), concurrency: 1, ...quickRetries() });
     const unsubscribe = job.subscribe(({ progress }) => {
       if (progress.counts.done === 2) void job.pause();
     });

@@ -1,5 +1,5 @@
 import { ChecksumAlgorithm, type ChecksumType, type StorageClass } from '@aws-sdk/client-s3';
-import type { ObjectHead } from '../../api/head-object';
+import type { ObjectHead } from '../s3-object';
 
 /**
  * What a re-encryption keeps of the source, read from its HeadObject (asked

@@ -1,6 +1,6 @@
 import type { ChecksumAlgorithm, StorageClass } from '@aws-sdk/client-s3';
-import type { ObjectHead } from '../../api/head-object';
 import { classifyEncryptionHeaders, type ObjectEncryption } from '../encryption';
+import type { ObjectHead } from '../s3-object';
 import { checksumAlgorithmOf } from './source-settings';
 import { describeEncryption, isAsChosen, type TargetEncryptionRecord } from './target-encryption';
 

@@ -1,7 +1,7 @@
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { toAwsProblem } from '../../api/aws-error';
+import { toAwsProblem } from '../../domain/aws-error';
 import { useBucketCors } from '../../api/bucket-cors';
 import { useBucketEncryption } from '../../api/bucket-encryption';
 import { useBucketVersioning } from '../../api/bucket-versioning';

@@ -4,7 +4,7 @@ import Popover from '@cloudscape-design/components/popover';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
 import type { ReactNode } from 'react';
-import type { AwsProblem } from '../../api/aws-error';
+import type { AwsProblem } from '../../domain/aws-error';
 
 /** A table cell's failure: a short status that fits the row, the full message (and a retry) one click away. */
 export function CellProblem({

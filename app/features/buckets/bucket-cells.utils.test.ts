@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BucketDefaultEncryption } from '../../api/bucket-encryption';
+import type { BucketDefaultEncryption } from '../../operations/bucket-encryption';
 import { bucketProblem, defaultEncryptionLabel, defaultKeyAlias, needsAliasLookup, sseCBlockedLabel, versioningLabel } from './bucket-cells.utils';
 
 const LOGS_KEY_ARN = 'arn:aws:kms:us-east-1:000000000000:key/11111111-2222-3333-4444-555555555555';

@@ -1,6 +1,6 @@
-import type { AwsProblem } from '../../api/aws-error';
-import type { BucketDefaultEncryption } from '../../api/bucket-encryption';
-import type { BucketVersioning } from '../../api/bucket-versioning';
+import type { AwsProblem } from '../../domain/aws-error';
+import type { BucketDefaultEncryption } from '../../operations/bucket-encryption';
+import type { BucketVersioning } from '../../operations/bucket-versioning';
 import type { HeaderVisibility } from '../../domain/encryption';
 import type { KmsAliasNames } from '../../domain/kms-aliases';
 import { isUnreadableAnswer } from './bucket-list.utils';

@@ -1,5 +1,5 @@
-import type { AwsProblem } from '../../api/aws-error';
-import type { ListedBucket } from '../../api/list-buckets';
+import type { AwsProblem } from '../../domain/aws-error';
+import type { ListedBucket } from '../../operations/list-buckets';
 import type { BucketConfig } from '../../config/app-config';
 
 /** Where a bucket on the page comes from; only the ones the user added can be removed here. */

@@ -1,4 +1,4 @@
-import { toAwsProblem } from '../../api/aws-error';
+import { toAwsProblem } from '../../domain/aws-error';
 import { useListBuckets } from '../../api/list-buckets';
 import { useAwsClients } from '../../aws/aws-context';
 import { addBucketName, bucketEntries, bucketListSource, removeBucketName, type BucketEntry, type BucketListing } from './bucket-list.utils';

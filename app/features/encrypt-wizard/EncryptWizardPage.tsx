@@ -5,7 +5,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Wizard from '@cloudscape-design/components/wizard';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { toAwsProblem } from '../../api/aws-error';
+import { toAwsProblem } from '../../domain/aws-error';
 import { queryKeys } from '../../api/keys';
 import { restoredArchiveCopies } from '../../domain/jobs/plan-job';
 import type { EncryptionSelection } from '../../domain/selection';

@@ -2,7 +2,7 @@ import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { DryRunVerdict } from '../../api/dry-run-copy';
+import type { DryRunVerdict } from '../../operations/dry-run-copy';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 
 /**

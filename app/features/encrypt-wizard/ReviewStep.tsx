@@ -3,7 +3,7 @@ import Checkbox from '@cloudscape-design/components/checkbox';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { DryRunVerdict } from '../../api/dry-run-copy';
+import type { DryRunVerdict } from '../../operations/dry-run-copy';
 import type { EncryptionSelection } from '../../domain/selection';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { OlderVersions } from './OlderVersions';

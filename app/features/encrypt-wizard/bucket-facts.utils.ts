@@ -1,5 +1,5 @@
-import type { BucketDefaultEncryption } from '../../api/bucket-encryption';
-import type { BucketVersioning } from '../../api/bucket-versioning';
+import type { BucketDefaultEncryption } from '../../operations/bucket-encryption';
+import type { BucketVersioning } from '../../operations/bucket-versioning';
 import { encryptionHeaderVisibility, exposedHeaders, SAFELISTED_RESPONSE_HEADERS, type CorsRuleView } from '../../domain/cors-visibility';
 import type { BucketFacts, ResponseHeaderAccess } from '../../domain/jobs/plan-input';
 

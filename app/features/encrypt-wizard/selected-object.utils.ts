@@ -1,7 +1,7 @@
-import { httpStatusOf, toAwsProblem } from '../../api/aws-error';
-import type { ObjectHead } from '../../api/head-object';
+import { httpStatusOf, toAwsProblem } from '../../domain/aws-error';
 import { classifyHeadFailure, type EncryptionReading } from '../../domain/encryption';
 import type { SelectedObject } from '../../domain/jobs/plan-input';
+import type { ObjectHead } from '../../domain/s3-object';
 
 type Unreadable = Extract<EncryptionReading, { status: 'unreadable' }>;
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { toAwsProblem } from '../../api/aws-error';
+import { toAwsProblem } from '../../domain/aws-error';
 import { useBucketEncryption } from '../../api/bucket-encryption';
 import { useKmsAliases } from '../../api/kms-aliases';
 import { useKmsKey, useKmsKeys } from '../../api/kms-keys';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { dryRunCopy } from '../../api/dry-run-copy';
+import { dryRunCopy } from '../../operations/dry-run-copy';
 import { queryKeys } from '../../api/keys';
 import { useAwsClients } from '../../aws/aws-context';
 import type { NamedCustomerKey } from './source-keys.utils';

@@ -1,6 +1,6 @@
 import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
-import { toAwsProblem } from '../../api/aws-error';
+import { toAwsProblem } from '../../domain/aws-error';
 import { failureNotice } from './failure.utils';
 
 /** A failed call in place, with Retry where trying again can help. `permission`: the IAM action a refusal is about. */

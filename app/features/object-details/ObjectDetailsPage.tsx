@@ -4,7 +4,7 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useState } from 'react';
-import { httpStatusOf } from '../../api/aws-error';
+import { httpStatusOf } from '../../domain/aws-error';
 import { encryptionReadingOf } from '../../api/encryption-reading';
 import { useHeadObject } from '../../api/head-object';
 import type { CustomerKey } from '../../domain/customer-key';

@@ -1,5 +1,5 @@
-import type { ObjectAddress } from '../../api/head-object';
 import { useObjectTagging } from '../../api/object-tagging';
+import type { ObjectAddress } from '../../domain/s3-object';
 import { EntriesTable } from './EntriesTable';
 import { FailureAlert } from './FailureAlert';
 

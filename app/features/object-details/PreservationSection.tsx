@@ -4,7 +4,7 @@ import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { ReactNode } from 'react';
-import type { ObjectAddress } from '../../api/head-object';
+import type { ObjectAddress } from '../../domain/s3-object';
 import { LineList } from '../../ui/LineList';
 import { DisplayRows } from './DisplayRows';
 import { userMetadataNotice } from './header-access.utils';

@@ -1,4 +1,4 @@
-import type { AwsProblem } from '../../api/aws-error';
+import type { AwsProblem } from '../../domain/aws-error';
 
 /** A failed call in words a user can act on. */
 export interface FailureNotice {

@@ -1,4 +1,4 @@
-import { formatSize } from '../../ui/format-size';
+import { formatSize } from '../../shared/format-size';
 
 /** How the details page writes values S3 returns; dates in UTC so every reader sees the same instant. */
 

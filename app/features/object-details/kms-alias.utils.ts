@@ -1,4 +1,4 @@
-import type { AwsProblem } from '../../api/aws-error';
+import type { AwsProblem } from '../../domain/aws-error';
 import type { KmsAliasNames } from '../../domain/kms-aliases';
 import { NOT_SET } from './format.utils';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ObjectHead } from '../../api/head-object';
+import type { ObjectHead } from '../../domain/s3-object';
 import { NOT_SET } from './format.utils';
 import { HIDDEN_BY_CORS } from './header-access.utils';
 import { checksumRows, encryptionRows, objectLockRows, overviewRows, reEncryptionNotes, userMetadataOf, type DisplayRow } from './object-rows.utils';

@@ -1,4 +1,4 @@
-import type { ObjectHead } from '../../api/head-object';
+import type { ObjectHead } from '../../domain/s3-object';
 import { etagText, formatUtc, NOT_SET, sizeText, textOrNotSet } from './format.utils';
 import { HIDDEN_BY_CORS } from './header-access.utils';
 import { archiveLabel, storageStateOf, storageStateText } from './storage-state.utils';

@@ -1,4 +1,4 @@
-import type { ObjectHead } from '../../api/head-object';
+import type { ObjectHead } from '../../domain/s3-object';
 import type { HeaderAccess } from './header-access.utils';
 
 /** A HeadObject answer together with what the browser could see of it. */

@@ -1,5 +1,5 @@
 import { useBucketCors } from '../../api/bucket-cors';
-import { toAwsProblem } from '../../api/aws-error';
+import { toAwsProblem } from '../../domain/aws-error';
 import { useKmsAliases } from '../../api/kms-aliases';
 import { useAwsClients } from '../../aws/aws-context';
 import { headerAccessOf, type HeaderAccess } from './header-access.utils';

@@ -8,7 +8,7 @@ import Toggle from '@cloudscape-design/components/toggle';
 import type { ReactNode } from 'react';
 import { EncryptionCell } from './EncryptionCell';
 import { ObjectName } from './ObjectName';
-import { formatSize } from '../../ui/format-size';
+import { formatSize } from '../../shared/format-size';
 import type { ListingRow } from './objects.utils';
 import { mergePageSelection, selectedCountText, selectedRowsOf } from './selection.utils';
 import type { FolderObjects } from './use-folder-objects';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_HOSTILE_KEYS } from '../../../emulator/seed/demo-constants';
-import type { ObjectListingPage } from '../../api/list-objects';
+import type { ObjectListingPage } from '../../operations/list-objects';
 import {
   keysToRead,
   listingRows,

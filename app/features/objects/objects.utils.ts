@@ -1,4 +1,4 @@
-import type { ListedObject, ObjectListingPage } from '../../api/list-objects';
+import type { ListedObject, ObjectListingPage } from '../../operations/list-objects';
 
 export const TABLE_PAGE_SIZE = 50;
 

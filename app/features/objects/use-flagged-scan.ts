@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { toAwsProblem } from '../../api/aws-error';
+import { toAwsProblem } from '../../domain/aws-error';
 import { headObjectQuery } from '../../api/head-object';
-import { listObjectsRecursive } from '../../api/list-objects-recursive';
+import { listObjectsRecursive } from '../../operations/list-objects-recursive';
 import { useAwsClients } from '../../aws/aws-context';
 import { isFlagged } from '../../domain/compliance';
 import { classifyEncryptionHeaders, type HeaderVisibility } from '../../domain/encryption';
@@ -33,7 +33,7 @@ export function useFlaggedScan(bucket: string, visibility: HeaderVisibility | un
       const report = (status: FlaggedScan['status'], problem?: string) => setScan({ status, prefix, ...counts, problem });
       report('scanning');
       try {
-        for await (const objects of listObjectsRecursive(clients, bucket, prefix, abort.signal)) {
+        for await (const objects of listObjectsRecursive(clients.s3(clients.regionOf(bucket)), bucket, prefix, abort.signal)) {
           counts.listed += objects.length;
           report('scanning');
           // A batch at a time, so a cancel stops the HEADs too, not only the listing.

@@ -1,12 +1,5 @@
 import { UpdateObjectEncryptionCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { ObjectAddress } from './head-object';
-
-export interface KmsEncryptionUpdate {
-  object: ObjectAddress;
-  /** A full key ARN: S3 refuses key ids and aliases here. */
-  keyArn: string;
-  bucketKey: boolean;
-}
+import type { KmsEncryptionUpdate } from '../domain/jobs/object-store';
 
 /**
  * UpdateObjectEncryption: moves an SSE-S3 or SSE-KMS object (the named

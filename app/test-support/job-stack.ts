@@ -15,19 +15,21 @@ import {
 } from '@aws-sdk/client-s3';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import type { InitializeHandlerOptions, InitializeMiddleware } from '@smithy/types';
-import { rootS3Client, type TestStack } from '../../../emulator/test/harness';
-import { computeChecksum } from '../../../emulator/s3/checksums';
-import type { ChecksumAlgorithm, ObjectLock, StorageClass } from '../../../emulator/s3/model';
-import { storeObject } from '../../../emulator/s3/object-write';
-import { getBucket } from '../../../emulator/s3/repository';
-import { httpStatusOf, toAwsProblem } from '../../api/aws-error';
-import { headObjectWithClient } from '../../api/head-object';
-import type { CustomerKey } from '../customer-key';
-import { classifyHeadFailure } from '../encryption';
-import { EVERY_HEADER_READABLE, type BucketFacts, type SelectedObject } from './plan-input';
-import { AWS_COPY_SIZE_LIMIT } from './part-size';
-import type { JobDependencies } from './re-encryption-job';
-import { sdkRetryStrategy } from './retrying';
+import { rootS3Client, type TestStack } from '../../emulator/test/harness';
+import { computeChecksum } from '../../emulator/s3/checksums';
+import type { ChecksumAlgorithm, ObjectLock, ObjectVersion, StorageClass } from '../../emulator/s3/model';
+import { storeObject } from '../../emulator/s3/object-write';
+import { findVersion, getBucket, replaceVersion } from '../../emulator/s3/repository';
+import { httpStatusOf, toAwsProblem } from '../domain/aws-error';
+import type { CustomerKey } from '../domain/customer-key';
+import { classifyHeadFailure } from '../domain/encryption';
+import type { ObjectStore } from '../domain/jobs/object-store';
+import { EVERY_HEADER_READABLE, type BucketFacts, type SelectedObject } from '../domain/jobs/plan-input';
+import { AWS_COPY_SIZE_LIMIT } from '../domain/jobs/part-size';
+import type { JobDependencies } from '../domain/jobs/re-encryption-job';
+import { sdkRetryStrategy } from '../domain/jobs/retrying';
+import { s3ObjectStore } from '../jobs/s3-object-store';
+import { headObject } from '../operations/head-object';
 
 export function newCustomerKey(): CustomerKey {
   const bytes = new Uint8Array(32);
@@ -62,6 +64,12 @@ export function jobClientFor(stack: TestStack, options: { credentials?: () => Se
     if (options.watch) client.middlewareStack.add(watching(options.watch), WATCH_STEP);
     return client;
   };
+}
+
+/** The job's S3 as the console's runtime gives it (`JobDependencies.storeFor`), through `jobClientFor`'s clients. */
+export function jobStoreFor(stack: TestStack, options: Parameters<typeof jobClientFor>[1] = {}): (region: string) => ObjectStore {
+  const clientFor = jobClientFor(stack, options);
+  return (region) => s3ObjectStore(clientFor(region));
 }
 
 /** Sees a command by name; may act before (`before`) or after (`after`, with the answer or the error) it runs. */
@@ -108,7 +116,7 @@ export function bucketFacts(name: string, overrides: Partial<BucketFacts> = {}):
 /** What the console sees of an object when it is selected: HeadObject (with its SSE-C key when given). */
 export async function selectObject(s3: S3Client, bucket: string, key: string, customerKey?: CustomerKey): Promise<SelectedObject> {
   try {
-    return { bucket, key, observation: { status: 'headed', head: await headObjectWithClient(s3, { bucket, key }, customerKey) } };
+    return { bucket, key, observation: { status: 'headed', head: await headObject(s3, { bucket, key }, customerKey) } };
   } catch (error) {
     const reading = classifyHeadFailure(httpStatusOf(error), customerKey !== undefined, toAwsProblem(error).message);
     if (reading.status !== 'unreadable') throw error;
@@ -159,6 +167,8 @@ export interface LegacyObject {
   checksumAlgorithm?: ChecksumAlgorithm;
   objectLock?: ObjectLock;
   websiteRedirectLocation?: string;
+  /** An archived object's restore, as S3 reports it hours after RestoreObject (which the stack does not have). */
+  restore?: ObjectVersion['restore'];
 }
 
 /** An unencrypted object, as only objects written before 2023 are: today's S3 API cannot make one. */
@@ -181,4 +191,5 @@ export async function putLegacyObject(stack: TestStack, bucket: string, key: str
     },
     { kmsContext: {} },
   );
+  if (object.restore) replaceVersion(stack.ctx, bucket, key, { ...findVersion(stack.ctx, bucket, key), restore: object.restore });
 }

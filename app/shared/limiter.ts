@@ -21,6 +21,3 @@ export class ConcurrencyLimiter {
     }
   }
 }
-
-/** Shared by every HeadObject the console sends. */
-export const headObjectLimiter = new ConcurrencyLimiter(6);

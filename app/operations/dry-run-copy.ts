@@ -1,9 +1,9 @@
 import { CopyObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { httpStatusOf, toAwsProblem, type AwsProblem } from '../domain/aws-error';
 import type { CustomerKey } from '../domain/customer-key';
 import type { TargetEncryption } from '../domain/jobs/target-encryption';
-import { httpStatusOf, toAwsProblem, type AwsProblem } from './aws-error';
+import type { ObjectAddress } from '../domain/s3-object';
 import { copySourceOf } from './copy-object';
-import type { ObjectAddress } from './head-object';
 import { copySourceCustomerKeyFields, writeEncryptionFields } from './write-encryption';
 
 /** An ETag no object has: S3 refuses the copy with 412 after authorizing it, so nothing is written. */

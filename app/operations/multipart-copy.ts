@@ -7,22 +7,11 @@ import {
   type CompletedPart,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import type { CustomerKey } from '../domain/customer-key';
-import type { PartRange } from '../domain/jobs/part-size';
+import type { MultipartCompletion, MultipartCopyStart, OpenUpload, PartCopy } from '../domain/jobs/object-store';
 import { CHECKSUM_ALGORITHMS, type SourceSettings } from '../domain/jobs/source-settings';
-import type { TargetEncryption } from '../domain/jobs/target-encryption';
-import { copySourceOf, type SeenObject, type WrittenObject } from './copy-object';
-import type { ObjectAddress } from './head-object';
-import type { ObjectTag } from './object-tagging';
+import type { ObjectTag, WrittenObject } from '../domain/s3-object';
+import { copySourceOf } from './copy-object';
 import { copySourceCustomerKeyFields, customerKeyFields, writeEncryptionFields } from './write-encryption';
-
-export interface MultipartCopyStart {
-  object: ObjectAddress;
-  encryption: TargetEncryption;
-  /** A multipart upload copies nothing from its source: every setting to keep is sent here. */
-  settings: SourceSettings;
-  tags: readonly ObjectTag[];
-}
 
 /** `x-amz-tagging`: tags as a URL query string. */
 export function taggingHeaderOf(tags: readonly ObjectTag[]): string | undefined {
@@ -66,15 +55,6 @@ export async function createMultipartCopy(s3: S3Client, start: MultipartCopyStar
   return output.UploadId;
 }
 
-export interface PartCopy {
-  source: SeenObject;
-  uploadId: string;
-  part: PartRange;
-  sourceCustomerKey?: CustomerKey;
-  /** An SSE-C upload needs its key on every part. */
-  targetCustomerKey?: CustomerKey;
-}
-
 /** UploadPartCopy of one byte range, read only while the source's ETag is the one seen. */
 export async function uploadPartCopy(s3: S3Client, copy: PartCopy): Promise<CompletedPart> {
   const output = await s3.send(
@@ -97,14 +77,6 @@ export async function uploadPartCopy(s3: S3Client, copy: PartCopy): Promise<Comp
   return { PartNumber: copy.part.partNumber, ETag: output.CopyPartResult?.ETag, ...checksums };
 }
 
-export interface MultipartCompletion {
-  /** The object replaced, as seen: S3 completes only while it still has this ETag (If-Match). */
-  object: SeenObject;
-  uploadId: string;
-  parts: CompletedPart[];
-  targetCustomerKey?: CustomerKey;
-}
-
 export async function completeMultipartCopy(s3: S3Client, completion: MultipartCompletion): Promise<WrittenObject> {
   const output = await s3.send(
     new CompleteMultipartUploadCommand({
@@ -117,12 +89,6 @@ export async function completeMultipartCopy(s3: S3Client, completion: MultipartC
     }),
   );
   return { etag: output.ETag, versionId: output.VersionId };
-}
-
-export interface OpenUpload {
-  bucket: string;
-  key: string;
-  uploadId: string;
 }
 
 /** Ends an upload and frees its parts, so nothing is left behind (and billed) after a failure. */

@@ -1,5 +1,4 @@
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import type { AwsClients } from '../aws/clients';
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { listedObjectsOf, type ListedObject } from './list-objects';
 
 /**
@@ -8,7 +7,7 @@ import { listedObjectsOf, type ListedObject } from './list-objects';
  * tokens. Stops asking for pages once `signal` is aborted.
  */
 export async function* listObjectsRecursive(
-  clients: AwsClients,
+  s3: S3Client,
   bucket: string,
   prefix: string,
   signal?: AbortSignal,
@@ -16,7 +15,7 @@ export async function* listObjectsRecursive(
   let continuationToken: string | undefined;
   do {
     if (signal?.aborted) return;
-    const output = await clients.s3(clients.regionOf(bucket)).send(
+    const output = await s3.send(
       new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: continuationToken, EncodingType: 'url' }),
       { abortSignal: signal },
     );

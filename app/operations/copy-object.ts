@@ -1,28 +1,7 @@
-import { CopyObjectCommand, type ChecksumAlgorithm, type S3Client, type StorageClass } from '@aws-sdk/client-s3';
-import type { CustomerKey } from '../domain/customer-key';
-import type { TargetEncryption } from '../domain/jobs/target-encryption';
-import type { ObjectAddress } from './head-object';
+import { CopyObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { InPlaceCopy } from '../domain/jobs/object-store';
+import type { ObjectAddress, WrittenObject } from '../domain/s3-object';
 import { copySourceCustomerKeyFields, writeEncryptionFields } from './write-encryption';
-
-/** An object version as it was seen: a change goes ahead only while the object is still it. */
-export interface SeenObject extends ObjectAddress {
-  etag: string;
-}
-
-/** What S3 answers about the object a write made. */
-export interface WrittenObject {
-  etag?: string;
-  versionId?: string;
-}
-
-export interface InPlaceCopy {
-  object: SeenObject;
-  encryption: TargetEncryption;
-  sourceCustomerKey?: CustomerKey;
-  storageClass: StorageClass;
-  checksumAlgorithm?: ChecksumAlgorithm;
-  websiteRedirectLocation?: string;
-}
 
 /** `x-amz-copy-source`: bucket and URL-encoded key (its slashes kept), and the version when one is named. */
 export function copySourceOf(address: ObjectAddress): string {
