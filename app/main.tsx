@@ -12,6 +12,7 @@ import { JobRuntime } from './jobs/job-runtime';
 import { JobRuntimeContext } from './jobs/job-runtime-context';
 import { MemoryJobStore } from './jobs/memory-job-store';
 import { ConfigErrorPage } from './ui/ConfigErrorPage';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 
 const root = createRoot(document.getElementById('root')!);
 
@@ -34,11 +35,13 @@ function render(config: AppConfig, runtime: JobRuntime): void {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } });
   root.render(
     <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <JobRuntimeContext.Provider value={runtime}>
-          <App config={config} session={session} />
-        </JobRuntimeContext.Provider>
-      </QueryClientProvider>
+      <ErrorBoundary>
+        <QueryClientProvider client={queryClient}>
+          <JobRuntimeContext.Provider value={runtime}>
+            <App config={config} session={session} />
+          </JobRuntimeContext.Provider>
+        </QueryClientProvider>
+      </ErrorBoundary>
     </StrictMode>,
   );
 }

@@ -43,7 +43,7 @@ export async function runEngine(endpoint: string, bucket: string, concurrency: n
   }
   const list = clock.lap();
 
-  const selection: SelectedObject[] = new Array(keys.length);
+  const selection = new Array<SelectedObject>(keys.length);
   let nextIndex = 0;
   await drain(
     concurrency,

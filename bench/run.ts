@@ -199,7 +199,7 @@ if (options === 'help') {
   await mkdir(dirname(options.out), { recursive: true });
   await writeFile(options.out, `${JSON.stringify(results, (_key, value: unknown) => (typeof value === 'number' ? round(value, 3) : value), 2)}\n`);
   process.stdout.write(
-    `\nEngine ${results.engine.objectsPerSecond} objects/s (concurrency ${DEFAULT_CONCURRENCY}), CLI ${results.cli.objectsPerSecond} objects/s (concurrency ${options.cliConcurrency}): ratio ${results.ratio.engineToCli}; ` +
+    `\nEngine ${String(results.engine.objectsPerSecond)} objects/s (concurrency ${DEFAULT_CONCURRENCY}), CLI ${String(results.cli.objectsPerSecond)} objects/s (concurrency ${options.cliConcurrency}): ratio ${results.ratio.engineToCli}; ` +
       `${results.ratio.engineAtCliConcurrencyToCli} with the engine at the CLI's concurrency.\n` +
       `${results.concurrency.note}\nWritten to ${options.out}\n`,
   );

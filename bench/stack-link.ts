@@ -60,7 +60,7 @@ export class StackLink {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, (answer) => (answer.type === 'failed' ? reject(new Error(answer.message)) : resolve(answer)));
-      this.child.send({ ...question, id } as StackRequest);
+      this.child.send({ ...question, id });
     });
   }
 }

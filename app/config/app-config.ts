@@ -161,7 +161,7 @@ function parseBuckets(value: unknown, problems: string[]): BucketConfig[] {
     problems.push('"buckets" must be a list');
     return [];
   }
-  return value.flatMap((entry, index): BucketConfig[] => {
+  return value.flatMap((entry: unknown, index): BucketConfig[] => {
     const bucket = typeof entry === 'string' ? { name: entry } : entry;
     if (!isObject(bucket) || typeof bucket.name !== 'string' || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket.name)) {
       problems.push(`"buckets[${index}].name" must be an S3 bucket name`);
@@ -171,7 +171,7 @@ function parseBuckets(value: unknown, problems: string[]): BucketConfig[] {
       problems.push(`"buckets[${index}].region" must be an AWS region`);
       return [];
     }
-    return [{ name: bucket.name, ...(bucket.region ? { region: bucket.region as string } : {}) }];
+    return [{ name: bucket.name, ...(bucket.region ? { region: bucket.region } : {}) }];
   });
 }
 

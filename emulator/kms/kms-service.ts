@@ -43,7 +43,7 @@ function dataKeyBytes(call: JsonCall): number {
   if (typeof call.input.NumberOfBytes === 'number') return call.input.NumberOfBytes;
   if (call.input.KeySpec === 'AES_128') return 16;
   if (call.input.KeySpec === 'AES_256' || call.input.KeySpec === undefined) return 32;
-  throw new KmsError('ValidationException', `KeySpec ${String(call.input.KeySpec)} is not valid.`);
+  throw new KmsError('ValidationException', `KeySpec ${JSON.stringify(call.input.KeySpec)} is not valid.`);
 }
 
 /** Wraps a handler so key-store errors become KMS's JSON errors. */
@@ -60,7 +60,7 @@ const kms =
 
 const handlers: Record<string, JsonHandler> = {
   CreateKey: (call) => ({
-    KeyMetadata: keyMetadata(call.ctx.kms.createKey(String(call.input.Description ?? '')), call.ctx.options.accountId),
+    KeyMetadata: keyMetadata(call.ctx.kms.createKey(typeof call.input.Description === 'string' ? call.input.Description : ''), call.ctx.options.accountId),
   }),
   DescribeKey: (call) => ({ KeyMetadata: keyMetadata(call.ctx.kms.describe(stringInput(call, 'KeyId')), call.ctx.options.accountId) }),
   ListKeys: (call) => ({

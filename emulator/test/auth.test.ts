@@ -263,7 +263,7 @@ describe('virtual-hosted-style requests', () => {
   }
 
   it('serves BUCKET.localhost requests from the SDK without forcePathStyle', async () => {
-    const agent = new Agent({ lookup: loopbackLookup } as ConstructorParameters<typeof Agent>[0]);
+    const agent = new Agent({ lookup: loopbackLookup });
     const client = rootS3Client(stack, {
       endpoint: `http://localhost:${stack.port}`,
       forcePathStyle: false,

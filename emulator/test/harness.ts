@@ -107,7 +107,7 @@ export function useTestStack(overrides: Partial<StackOptions> = {}): TestStack {
     return current;
   };
   return new Proxy({} as TestStack, {
-    get: (_target, property) => Reflect.get(started(), property),
+    get: (_target, property): unknown => Reflect.get(started(), property),
     has: (_target, property) => Reflect.has(started(), property),
     ownKeys: () => Reflect.ownKeys(started()),
     getOwnPropertyDescriptor: (_target, property) => {

@@ -22,7 +22,7 @@ export class MemoryJournal implements JobJournal {
 
   async saveJob(job: JobRecord): Promise<void> {
     const entry = this.jobs.get(job.id);
-    this.jobs.set(job.id, { job: structuredClone(job), items: entry?.items ?? new Map() });
+    this.jobs.set(job.id, { job: structuredClone(job), items: entry?.items ?? new Map<string, ItemRecord>() });
   }
 
   async saveItem(jobId: string, item: ItemRecord): Promise<void> {

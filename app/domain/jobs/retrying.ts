@@ -51,7 +51,9 @@ export async function withRetries<T>(attempt: () => Promise<T>, strategy: RetryS
     } catch (error) {
       listener.onFailure?.(error);
       // Like the middleware, every failure goes to the strategy: in adaptive mode its rate limiter learns from it.
-      token = await strategy.refreshRetryTokenForRetry(token, retryErrorInfoOf(error)).catch(() => Promise.reject(error));
+      token = await strategy.refreshRetryTokenForRetry(token, retryErrorInfoOf(error)).catch(() => {
+        throw error;
+      });
       listener.onRetry?.(error, attempts + 1);
     }
   }

@@ -42,6 +42,7 @@ export function useEncryptionChoice(bucket: string) {
   const lookupSignature = JSON.stringify(lookup);
   const check = useMemo(
     () => checkEncryptionChoice(choice, { bucketRegion: region, key: lookup, sseCUnavailable }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- lookup is compared by value, through lookupSignature
     [choice, region, lookupSignature, sseCUnavailable],
   );
   const target = useMemo((): TargetEncryption | undefined => {

@@ -20,13 +20,15 @@ export function useJobSnapshot(job: ReEncryptionJob): JobSnapshot {
   const [snapshot, setSnapshot] = useState(() => snapshotOf(job));
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = job.subscribe(() => {
+    const redraw = () => {
       timer ??= setTimeout(() => {
         timer = undefined;
         setSnapshot(snapshotOf(job));
       }, REDRAW_MS);
-    });
-    setSnapshot(snapshotOf(job));
+    };
+    const unsubscribe = job.subscribe(redraw);
+    // What changed between the render and the subscription (or a job given in place of another) is drawn too.
+    redraw();
     return () => {
       unsubscribe();
       clearTimeout(timer);

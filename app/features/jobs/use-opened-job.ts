@@ -11,15 +11,21 @@ export function useOpenedJob(jobId: string): { opening: JobOpening; openWithKeys
   const [opening, setOpening] = useState<JobOpening>({ status: 'opening' });
   const [runFailure, setRunFailure] = useState<unknown>();
 
-  const openWithKeys = useCallback(
+  const open = useCallback(
     (keys: JobKeys) => {
-      setOpening({ status: 'opening' });
       runtime.open(jobId, keys).then(setOpening, (error: unknown) => setOpening({ status: 'failed', error }));
     },
     [runtime, jobId],
   );
+  const openWithKeys = useCallback(
+    (keys: JobKeys) => {
+      setOpening({ status: 'opening' });
+      open(keys);
+    },
+    [open],
+  );
 
-  useEffect(() => openWithKeys({}), [openWithKeys]);
+  useEffect(() => open({}), [open]);
   useEffect(() => runtime.onRunFailure((failedId, error) => failedId === jobId && setRunFailure(error)), [runtime, jobId]);
   return { opening, openWithKeys, runFailure };
 }

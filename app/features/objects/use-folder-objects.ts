@@ -28,8 +28,9 @@ export function useFolderObjects(bucket: string, folderPrefix: string, listingPr
   );
   const { visibility, readings } = useEncryptionReadings(bucket, keys);
 
-  // Objects read once stay counted in the summary after the table moves on.
-  useEffect(() => setReadBefore((before) => (keys.every((key) => before.has(key)) ? before : new Set(keys))), [keys]);
+  // Objects read once stay counted in the summary after the table moves on (state adjusted while rendering: one step,
+  // since the keys to read already hold those read before).
+  if (!keys.every((key) => readBefore.has(key))) setReadBefore(new Set(keys));
 
   const isKeyFlagged = (key: string) => {
     const reading = readings.get(key);
@@ -49,6 +50,7 @@ export function useFolderObjects(bucket: string, folderPrefix: string, listingPr
   });
   const { fetchNextPage, isFetchingNextPage, isFetchNextPageError } = listing;
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- one table page per commit, so the readings of each page start before the next is scanned
     if (load === 'scan-more') setScanned((count) => Math.min(count + TABLE_PAGE_SIZE, objects.length));
     // After a failed page, only the user's retry asks again.
     if (load === 'next-listing-page' && !isFetchingNextPage && !isFetchNextPageError) void fetchNextPage();

@@ -40,7 +40,10 @@ export function sendPage(koa: KoaContext, status: number, html: string): void {
 export function loginInteraction(provider: Provider, pool: UserPool): ProviderMiddleware {
   return async (koa, next) => {
     const uid = koa.path.startsWith(`${LOGIN_PATH}/`) ? koa.path.slice(LOGIN_PATH.length + 1) : undefined;
-    if (!uid || (koa.method !== 'GET' && koa.method !== 'POST')) return next();
+    if (!uid || (koa.method !== 'GET' && koa.method !== 'POST')) {
+      await next();
+      return;
+    }
 
     let interaction;
     try {
@@ -50,7 +53,10 @@ export function loginInteraction(provider: Provider, pool: UserPool): ProviderMi
       sendPage(koa, 400, errorPage('Sign-in expired', 'This sign-in page is no longer valid. Start signing in again from the app.'));
       return;
     }
-    if (interaction.uid !== uid) return next();
+    if (interaction.uid !== uid) {
+      await next();
+      return;
+    }
     const client = await provider.Client.find(String(interaction.params.client_id));
     const clientName = client?.clientName ?? String(interaction.params.client_id);
 

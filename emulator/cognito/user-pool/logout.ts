@@ -14,7 +14,10 @@ const SESSION_COOKIE = { httpOnly: true, sameSite: 'lax' } as const;
  */
 export function cognitoLogout(provider: Provider): ProviderMiddleware {
   return async (koa, next) => {
-    if (koa.path !== '/logout' || koa.method !== 'GET') return next();
+    if (koa.path !== '/logout' || koa.method !== 'GET') {
+      await next();
+      return;
+    }
     const { client_id: clientId, logout_uri: logoutUri } = koa.query;
     const client = typeof clientId === 'string' ? await provider.Client.find(clientId) : undefined;
     if (!client || typeof logoutUri !== 'string' || !isSignOutUrl(logoutUri)) {
