@@ -25,8 +25,23 @@ const featureZones = features.map((feature) => ({
 
 const domainZone = {
   target: './app/domain',
-  from: ['./app/api', './app/ui', './app/features', './app/jobs', './app/aws'],
-  message: 'app/domain is plain TypeScript: it imports nothing from api/, ui/, features/, jobs/ or aws/ (they import it).',
+  from: ['./app/api', './app/operations', './app/ui', './app/features', './app/jobs', './app/aws'],
+  message:
+    'app/domain is plain TypeScript: it imports nothing from api/, operations/, ui/, features/, jobs/ or aws/ (they import it); it reaches S3 through the ports it owns.',
+};
+
+/** app/shared holds helpers every layer may use, so it imports no layer. */
+const sharedZone = {
+  target: './app/shared',
+  from: ['./app/api', './app/operations', './app/domain', './app/ui', './app/features', './app/jobs', './app/aws', './app/config', './app/routing'],
+  message: 'app/shared imports nothing of the app: every layer imports it.',
+};
+
+/** The plain S3/KMS operations know nothing of the queries, components and runtime built on them. */
+const operationsZone = {
+  target: './app/operations',
+  from: ['./app/api', './app/ui', './app/features', './app/jobs'],
+  message: 'app/operations are plain S3/KMS calls: the queries (api/), components and job runtime are built on them, not the reverse.',
 };
 
 const uiZone = {
@@ -35,7 +50,7 @@ const uiZone = {
   message: 'app/ui holds shared presentational pieces: it never imports a feature.',
 };
 
-const appZones = [...featureZones, domainZone, uiZone];
+const appZones = [...featureZones, domainZone, sharedZone, operationsZone, uiZone];
 
 const appNeverImportsEmulator = {
   target: './app',
@@ -85,7 +100,7 @@ export default defineConfig(
   { files: TEST_FILES.map((pattern) => `app/${pattern}`), rules: restrictedPaths(appZones) },
   { files: ['emulator/**'], ignores: TEST_FILES, rules: restrictedPaths([emulatorNeverImportsApp]) },
   {
-    files: ['app/domain/**'],
+    files: ['app/domain/**', 'app/operations/**', 'app/shared/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -93,7 +108,7 @@ export default defineConfig(
           patterns: [
             {
               group: ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/*', '@cloudscape-design/*'],
-              message: 'app/domain is plain TypeScript: no React, TanStack Query or Cloudscape.',
+              message: 'app/domain, app/operations and app/shared are plain TypeScript: no React, TanStack Query or Cloudscape.',
             },
           ],
         },
