@@ -1,8 +1,12 @@
 import type { AuthFailure } from '../auth/sigv4.js';
 import { JsonServiceError, type JsonCall, type JsonHandler, type JsonService } from '../http/json-protocol.js';
 import { kmsOperationActions, type KmsRequestTarget } from '../iam/kms-actions.js';
-import { KmsError } from './kms-error.js';
-import type { KmsKey } from './key-store.js';
+import { KmsError, kmsErrors } from './kms-error.js';
+import { keyStateOf, type KmsKey } from './key-store.js';
+
+const MAX_PLAINTEXT_BYTES = 4096;
+const MAX_DATA_KEY_BYTES = 1024;
+const ALGORITHM = 'SYMMETRIC_DEFAULT';
 
 function keyMetadata(key: KmsKey, accountId: string) {
   return {
@@ -13,7 +17,10 @@ function keyMetadata(key: KmsKey, accountId: string) {
     Enabled: key.enabled,
     Description: key.description,
     KeyUsage: 'ENCRYPT_DECRYPT',
-    KeyState: key.enabled ? 'Enabled' : 'Disabled',
+    KeyState: keyStateOf(key),
+    ...(key.deletionDate === undefined
+      ? {}
+      : { DeletionDate: key.deletionDate / 1000, PendingDeletionWindowInDays: key.pendingWindowInDays }),
     Origin: 'AWS_KMS',
     KeyManager: key.keyManager,
     CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT',
@@ -31,19 +38,53 @@ function stringInput(call: JsonCall, name: string): string {
   return value;
 }
 
+function optionalString(call: JsonCall, name: string): string | undefined {
+  return call.input[name] === undefined ? undefined : stringInput(call, name);
+}
+
 function blobInput(call: JsonCall, name: string): Buffer {
   return Buffer.from(stringInput(call, name), 'base64');
 }
 
-function contextInput(call: JsonCall): Record<string, string> {
-  return (call.input.EncryptionContext as Record<string, string> | undefined) ?? {};
+/** Encrypt's Plaintext: 1 to 4,096 bytes, as KMS takes it. */
+function plaintextInput(call: JsonCall): Buffer {
+  const plaintext = blobInput(call, 'Plaintext');
+  if (plaintext.length > MAX_PLAINTEXT_BYTES) {
+    throw kmsErrors.validation(
+      `1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length less than or equal to ${MAX_PLAINTEXT_BYTES}`,
+    );
+  }
+  return plaintext;
 }
 
+function contextInput(call: JsonCall, name = 'EncryptionContext'): Record<string, string> {
+  return (call.input[name] as Record<string, string> | undefined) ?? {};
+}
+
+/** GenerateDataKey(WithoutPlaintext) takes KeySpec or NumberOfBytes, exactly one of them. */
 function dataKeyBytes(call: JsonCall): number {
-  if (typeof call.input.NumberOfBytes === 'number') return call.input.NumberOfBytes;
-  if (call.input.KeySpec === 'AES_128') return 16;
-  if (call.input.KeySpec === 'AES_256' || call.input.KeySpec === undefined) return 32;
-  throw new KmsError('ValidationException', `KeySpec ${String(call.input.KeySpec)} is not valid.`);
+  const { KeySpec: keySpec, NumberOfBytes: numberOfBytes } = call.input;
+  if ((keySpec === undefined) === (numberOfBytes === undefined)) {
+    throw kmsErrors.validation('Please specify either number of bytes or key spec, not both.');
+  }
+  if (numberOfBytes !== undefined) {
+    if (typeof numberOfBytes !== 'number' || !Number.isInteger(numberOfBytes) || numberOfBytes < 1 || numberOfBytes > MAX_DATA_KEY_BYTES) {
+      throw kmsErrors.validation(
+        `1 validation error detected: Value '${String(numberOfBytes)}' at 'numberOfBytes' failed to satisfy constraint: ` +
+          `Member must have value between 1 and ${MAX_DATA_KEY_BYTES}`,
+      );
+    }
+    return numberOfBytes;
+  }
+  if (keySpec === 'AES_128') return 16;
+  if (keySpec === 'AES_256') return 32;
+  throw kmsErrors.validation(
+    `1 validation error detected: Value '${String(keySpec)}' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: [AES_256, AES_128]`,
+  );
+}
+
+function generateDataKey(call: JsonCall) {
+  return call.ctx.kms.generateDataKey(stringInput(call, 'KeyId'), contextInput(call), dataKeyBytes(call));
 }
 
 /** Wraps a handler so key-store errors become KMS's JSON errors. */
@@ -87,35 +128,60 @@ const handlers: Record<string, JsonHandler> = {
     call.ctx.kms.setEnabled(stringInput(call, 'KeyId'), false);
     return {};
   },
+  ScheduleKeyDeletion: (call) => {
+    const days = call.input.PendingWindowInDays;
+    const key = call.ctx.kms.scheduleDeletion(stringInput(call, 'KeyId'), days === undefined ? undefined : Number(days));
+    return { KeyId: key.arn, DeletionDate: key.deletionDate! / 1000, KeyState: keyStateOf(key), PendingWindowInDays: key.pendingWindowInDays };
+  },
+  CancelKeyDeletion: (call) => ({ KeyId: call.ctx.kms.cancelDeletion(stringInput(call, 'KeyId')).arn }),
   Encrypt: (call) => {
-    const { ciphertext, key } = call.ctx.kms.encrypt(stringInput(call, 'KeyId'), blobInput(call, 'Plaintext'), contextInput(call));
-    return { CiphertextBlob: ciphertext.toString('base64'), KeyId: key.arn, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' };
+    const { ciphertext, key } = call.ctx.kms.encrypt(stringInput(call, 'KeyId'), plaintextInput(call), contextInput(call));
+    return { CiphertextBlob: ciphertext.toString('base64'), KeyId: key.arn, EncryptionAlgorithm: ALGORITHM };
   },
   Decrypt: (call) => {
-    const keyRef = typeof call.input.KeyId === 'string' ? call.input.KeyId : undefined;
-    const { plaintext, key } = call.ctx.kms.decrypt(blobInput(call, 'CiphertextBlob'), contextInput(call), keyRef);
-    return { Plaintext: plaintext.toString('base64'), KeyId: key.arn, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' };
+    const { plaintext, key } = call.ctx.kms.decrypt(blobInput(call, 'CiphertextBlob'), contextInput(call), optionalString(call, 'KeyId'));
+    return { Plaintext: plaintext.toString('base64'), KeyId: key.arn, EncryptionAlgorithm: ALGORITHM };
+  },
+  ReEncrypt: (call) => {
+    const { ciphertext, sourceKey, key } = call.ctx.kms.reEncrypt(
+      blobInput(call, 'CiphertextBlob'),
+      { context: contextInput(call, 'SourceEncryptionContext'), keyRef: optionalString(call, 'SourceKeyId') },
+      { keyRef: stringInput(call, 'DestinationKeyId'), context: contextInput(call, 'DestinationEncryptionContext') },
+    );
+    return {
+      CiphertextBlob: ciphertext.toString('base64'),
+      SourceKeyId: sourceKey.arn,
+      KeyId: key.arn,
+      SourceEncryptionAlgorithm: ALGORITHM,
+      DestinationEncryptionAlgorithm: ALGORITHM,
+    };
   },
   GenerateDataKey: (call) => {
-    const { plaintext, ciphertext, key } = call.ctx.kms.generateDataKey(
-      stringInput(call, 'KeyId'),
-      contextInput(call),
-      dataKeyBytes(call),
-    );
+    const { plaintext, ciphertext, key } = generateDataKey(call);
     return { Plaintext: plaintext.toString('base64'), CiphertextBlob: ciphertext.toString('base64'), KeyId: key.arn };
+  },
+  GenerateDataKeyWithoutPlaintext: (call) => {
+    const { ciphertext, key } = generateDataKey(call);
+    return { CiphertextBlob: ciphertext.toString('base64'), KeyId: key.arn };
   },
 };
 
-/** The key a call addresses: Decrypt's is the one its ciphertext names, the others' their KeyId (CreateAlias: TargetKeyId). */
-function requestTarget({ input, ctx }: JsonCall): KmsRequestTarget {
-  const keyRef = input.KeyId ?? input.TargetKeyId;
-  const key =
-    typeof input.CiphertextBlob === 'string'
-      ? ctx.kms.keyOfCiphertext(Buffer.from(input.CiphertextBlob, 'base64'))
-      : typeof keyRef === 'string'
-        ? ctx.kms.find(keyRef)
-        : undefined;
-  return { keyArn: key?.arn, aliasArn: typeof input.AliasName === 'string' ? ctx.kms.aliasArn(input.AliasName) : undefined };
+/** The parameter naming the key an operation uses, where it is not KeyId. */
+const KEY_PARAMETERS: Readonly<Record<string, string>> = { CreateAlias: 'TargetKeyId', ReEncrypt: 'DestinationKeyId' };
+
+/**
+ * What a call addresses, each key from the parameter its operation reads, so
+ * that what is authorized is what the handler uses: the key its key parameter
+ * names, the key its ciphertext was made under, the alias it creates.
+ */
+function requestTarget(operation: string, { input, ctx }: JsonCall): KmsRequestTarget {
+  const keyRef = input[KEY_PARAMETERS[operation] ?? 'KeyId'];
+  const ciphertext = input.CiphertextBlob;
+  return {
+    keyArn: typeof keyRef === 'string' ? ctx.kms.find(keyRef)?.arn : undefined,
+    ciphertextKeyArn: typeof ciphertext === 'string' ? ctx.kms.keyOfCiphertext(Buffer.from(ciphertext, 'base64'))?.arn : undefined,
+    aliasArn: typeof input.AliasName === 'string' ? ctx.kms.aliasArn(input.AliasName) : undefined,
+  };
 }
 
 const AUTH_ERRORS: Record<AuthFailure['kind'], string> = {
@@ -136,5 +202,5 @@ export const kmsService: JsonService = {
   handlers: Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, kms(handler)])),
   unsignedOperations: new Set(),
   authError: (failure) => new JsonServiceError(AUTH_ERRORS[failure.kind], failure.message),
-  authorization: (operation, call) => kmsOperationActions(operation, requestTarget(call)),
+  authorization: (operation, call) => kmsOperationActions(operation, requestTarget(operation, call)),
 };

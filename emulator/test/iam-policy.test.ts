@@ -352,6 +352,8 @@ describe('S3 operations → IAM actions and resources', () => {
 
 describe('KMS operations → IAM actions and resources', () => {
   const ALIAS_ARN = 'arn:aws:kms:us-east-1:000000000000:alias/demo';
+  /** The key a request's ciphertext names, apart from its key parameter's. */
+  const CIPHERTEXT_KEY_ARN = 'arn:aws:kms:us-east-1:000000000000:key/0000aaaa-12ab-34cd-56ef-1234567890ab';
   const EXPECTED: Record<string, Array<[action: string, resource: string]>> = {
     CreateKey: [['kms:CreateKey', '*']],
     ListKeys: [['kms:ListKeys', '*']],
@@ -363,14 +365,21 @@ describe('KMS operations → IAM actions and resources', () => {
     ],
     EnableKey: [['kms:EnableKey', KEY_ARN]],
     DisableKey: [['kms:DisableKey', KEY_ARN]],
+    ScheduleKeyDeletion: [['kms:ScheduleKeyDeletion', KEY_ARN]],
+    CancelKeyDeletion: [['kms:CancelKeyDeletion', KEY_ARN]],
     Encrypt: [['kms:Encrypt', KEY_ARN]],
-    Decrypt: [['kms:Decrypt', KEY_ARN]],
+    Decrypt: [['kms:Decrypt', CIPHERTEXT_KEY_ARN]],
+    ReEncrypt: [
+      ['kms:ReEncryptFrom', CIPHERTEXT_KEY_ARN],
+      ['kms:ReEncryptTo', KEY_ARN],
+    ],
     GenerateDataKey: [['kms:GenerateDataKey', KEY_ARN]],
+    GenerateDataKeyWithoutPlaintext: [['kms:GenerateDataKeyWithoutPlaintext', KEY_ARN]],
   };
 
   it.each(Object.keys(kmsService.handlers))('%s', (operation) => {
     expect(EXPECTED[operation], `no expectation for ${operation}`).toBeDefined();
-    const requests = kmsOperationActions(operation, { keyArn: KEY_ARN, aliasArn: ALIAS_ARN });
+    const requests = kmsOperationActions(operation, { keyArn: KEY_ARN, ciphertextKeyArn: CIPHERTEXT_KEY_ARN, aliasArn: ALIAS_ARN });
     expect(requests.map((r) => [r.action, r.resource])).toEqual(EXPECTED[operation]);
   });
 
