@@ -369,6 +369,69 @@ describe('a role with an explicit deny', () => {
   });
 });
 
+describe('a role whose writes must be encrypted under one KMS key (SSE condition keys)', () => {
+  const role = 'EncryptedWritesRole';
+  const objects = `arn:aws:s3:::${BUCKET}/*`;
+  const explicitly = (key: string) =>
+    `User: ${sessionArn(role)} is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::${BUCKET}/${key}" with an explicit deny in an identity-based policy`;
+
+  beforeAll(() => {
+    putRole(
+      role,
+      {
+        Sid: 'DenyWritesWithoutEncryptionHeader',
+        Effect: 'Deny',
+        Action: 's3:PutObject',
+        Resource: objects,
+        Condition: { Null: { 's3:x-amz-server-side-encryption': 'true' } },
+      },
+      {
+        Sid: 'DenyOtherKmsKeys',
+        Effect: 'Deny',
+        Action: 's3:PutObject',
+        Resource: objects,
+        Condition: {
+          StringEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' },
+          StringNotEquals: { 's3:x-amz-server-side-encryption-aws-kms-key-id': demoKey },
+        },
+      },
+    );
+  });
+
+  it('is refused PutObject, CopyObject and CreateMultipartUpload that send no encryption header, and nothing is written', async () => {
+    const s3 = s3As(role);
+    const before = await snapshot('report.csv');
+    await expect(s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'plain.csv', Body: 'x' }))).rejects.toMatchObject({
+      name: 'AccessDenied',
+      message: explicitly('plain.csv'),
+    });
+    await expect(
+      s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'report.csv', CopySource: copySource(BUCKET, 'report.csv'), StorageClass: 'STANDARD_IA' })),
+    ).rejects.toMatchObject({ name: 'AccessDenied', message: explicitly('report.csv') });
+    await expect(s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'plain-parts.csv' }))).rejects.toMatchObject({
+      name: 'AccessDenied',
+      message: explicitly('plain-parts.csv'),
+    });
+    await expect(stack.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'plain.csv' }))).rejects.toMatchObject({ name: 'NotFound' });
+    expect(await snapshot('report.csv')).toEqual(before);
+  });
+
+  it('is refused a write naming another KMS key, and may write SSE-S3 or SSE-KMS under its key', async () => {
+    const s3 = s3As(role);
+    await expect(
+      s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'other-key.csv', Body: 'x', ServerSideEncryption: 'aws:kms', SSEKMSKeyId: outsideKey })),
+    ).rejects.toMatchObject({ name: 'AccessDenied', message: explicitly('other-key.csv') });
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'sse-s3.csv', Body: 'x', ServerSideEncryption: 'AES256' }));
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'sse-kms.csv', Body: 'x', ServerSideEncryption: 'aws:kms', SSEKMSKeyId: demoKey }));
+    await copyInPlaceToKms(s3, 'sse-s3.csv', demoKey);
+    const upload = await s3.send(
+      new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'kms-parts.csv', ServerSideEncryption: 'aws:kms', SSEKMSKeyId: demoKey }),
+    );
+    expect(upload.UploadId).toBeDefined();
+    expect((await stack.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'sse-s3.csv' }))).SSEKMSKeyId).toBe(demoKey);
+  });
+});
+
 describe('a role that may use one KMS key directly', () => {
   const role = 'OneKeyRole';
 
