@@ -1,11 +1,10 @@
 import type { AuthFailure } from '../auth/sigv4.js';
 import { JsonServiceError, type JsonCall, type JsonHandler, type JsonService } from '../http/json-protocol.js';
 import { kmsOperationActions, type KmsRequestTarget } from '../iam/kms-actions.js';
-import { KmsError, kmsErrors } from './kms-error.js';
+import { KmsError } from './kms-error.js';
+import { blobInput, contextInput, dataKeyBytes, optionalString, plaintextInput, stringInput } from './kms-input.js';
 import { keyStateOf, type KmsKey } from './key-store.js';
 
-const MAX_PLAINTEXT_BYTES = 4096;
-const MAX_DATA_KEY_BYTES = 1024;
 const ALGORITHM = 'SYMMETRIC_DEFAULT';
 
 function keyMetadata(key: KmsKey, accountId: string) {
@@ -28,59 +27,6 @@ function keyMetadata(key: KmsKey, accountId: string) {
     EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'],
     MultiRegion: false,
   };
-}
-
-function stringInput(call: JsonCall, name: string): string {
-  const value = call.input[name];
-  if (typeof value !== 'string' || value.length === 0) {
-    throw new KmsError('ValidationException', `1 validation error detected: Value at '${name}' failed to satisfy constraint: Member must not be null`);
-  }
-  return value;
-}
-
-function optionalString(call: JsonCall, name: string): string | undefined {
-  return call.input[name] === undefined ? undefined : stringInput(call, name);
-}
-
-function blobInput(call: JsonCall, name: string): Buffer {
-  return Buffer.from(stringInput(call, name), 'base64');
-}
-
-/** Encrypt's Plaintext: 1 to 4,096 bytes, as KMS takes it. */
-function plaintextInput(call: JsonCall): Buffer {
-  const plaintext = blobInput(call, 'Plaintext');
-  if (plaintext.length > MAX_PLAINTEXT_BYTES) {
-    throw kmsErrors.validation(
-      `1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length less than or equal to ${MAX_PLAINTEXT_BYTES}`,
-    );
-  }
-  return plaintext;
-}
-
-function contextInput(call: JsonCall, name = 'EncryptionContext'): Record<string, string> {
-  return (call.input[name] as Record<string, string> | undefined) ?? {};
-}
-
-/** GenerateDataKey(WithoutPlaintext) takes KeySpec or NumberOfBytes, exactly one of them. */
-function dataKeyBytes(call: JsonCall): number {
-  const { KeySpec: keySpec, NumberOfBytes: numberOfBytes } = call.input;
-  if ((keySpec === undefined) === (numberOfBytes === undefined)) {
-    throw kmsErrors.validation('Please specify either number of bytes or key spec, not both.');
-  }
-  if (numberOfBytes !== undefined) {
-    if (typeof numberOfBytes !== 'number' || !Number.isInteger(numberOfBytes) || numberOfBytes < 1 || numberOfBytes > MAX_DATA_KEY_BYTES) {
-      throw kmsErrors.validation(
-        `1 validation error detected: Value '${String(numberOfBytes)}' at 'numberOfBytes' failed to satisfy constraint: ` +
-          `Member must have value between 1 and ${MAX_DATA_KEY_BYTES}`,
-      );
-    }
-    return numberOfBytes;
-  }
-  if (keySpec === 'AES_128') return 16;
-  if (keySpec === 'AES_256') return 32;
-  throw kmsErrors.validation(
-    `1 validation error detected: Value '${String(keySpec)}' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: [AES_256, AES_128]`,
-  );
 }
 
 function generateDataKey(call: JsonCall) {
