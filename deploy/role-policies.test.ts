@@ -133,8 +133,10 @@ describe.each([CONSOLE_ROLES.reEncrypt, CONSOLE_ROLES.readOnly])('%s outside its
   });
 
   it('may not use KMS keys itself, only through S3', () => {
-    for (const operation of ['Decrypt', 'Encrypt', 'GenerateDataKey']) {
-      expect(decisions(role, kmsOperationActions(operation, { keyArn: APPROVED_KEY }))).toEqual(['ImplicitDeny']);
+    for (const operation of ['Decrypt', 'Encrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'ReEncrypt']) {
+      const requests = kmsOperationActions(operation, { keyArn: APPROVED_KEY, ciphertextKeyArn: APPROVED_KEY });
+      expect(requests.length).toBeGreaterThan(0);
+      expect(decisions(role, requests)).toEqual(requests.map(() => 'ImplicitDeny'));
     }
   });
 

@@ -10,6 +10,7 @@ import { ensureConsoleRoles } from './iam/console-roles.js';
 import { KeyStore } from './kms/key-store.js';
 import { defaultOptions, type StackOptions } from './options.js';
 import { AtRestCipher } from './s3/at-rest.js';
+import { referencedBlobIds } from './s3/blob-references.js';
 import { DEMO_APP_CLIENT_ID, DEMO_USER_POOL_ID } from './seed/demo-users.js';
 import { seedDemoData } from './seed/seed.js';
 import { seedDemoUsers } from './seed/users.js';
@@ -57,6 +58,9 @@ export function createContext(options: StackOptions): StackContext {
 export async function startStack(overrides: Partial<StackOptions> = {}): Promise<RunningStack> {
   const options = defaultOptions(overrides);
   const ctx = createContext(options);
+  // Writes store bytes before the record naming them and delete old bytes after it, so a stack that stopped
+  // mid-request may have left bytes nothing names: they go before anything is served.
+  ctx.store.removeBlobsExcept(referencedBlobIds(ctx.store));
   ensureConsoleRoles(ctx.iam.roles, options);
   if (options.seed && !ctx.store.get(STACK_TABLE, 'seeded')) {
     await seedDemoData(ctx);

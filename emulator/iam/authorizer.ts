@@ -40,8 +40,10 @@ export class Authorizer {
   ): AccessDenial | undefined {
     if (principal.role === ROOT_ROLE) return undefined;
     const documents = (this.roles.get(principal.role)?.policies ?? []).map((policy) => policy.document);
+    const now = new Date();
+    const global = { 'aws:CurrentTime': now.toISOString(), 'aws:EpochTime': String(Math.floor(now.getTime() / 1000)), ...context };
     for (const request of requests) {
-      const decision = evaluatePolicies(documents, { ...request, context: { ...context, ...request.context } });
+      const decision = evaluatePolicies(documents, { ...request, context: { ...global, ...request.context } });
       if (decision !== 'Allow') {
         return { principalArn: this.sessionArn(principal), action: request.action, resource: request.resource, decision };
       }

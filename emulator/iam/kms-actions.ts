@@ -1,8 +1,12 @@
 import { operationActions, type ActionMapping as Mapping, type AuthorizationRequest } from './policy.js';
 
-/** The key (and for CreateAlias the alias) a KMS request addresses, as ARNs; absent when no such key exists. */
+/** What a KMS request addresses, as ARNs; a key is absent when no such key exists. */
 export interface KmsRequestTarget {
+  /** The key its key parameter names: KeyId; CreateAlias's TargetKeyId; ReEncrypt's DestinationKeyId. */
   keyArn?: string;
+  /** The key its CiphertextBlob was encrypted under (Decrypt, ReEncrypt), whatever key parameter it sends. */
+  ciphertextKeyArn?: string;
+  /** The alias CreateAlias makes. */
   aliasArn?: string;
 }
 
@@ -12,6 +16,10 @@ type ActionMapping = Mapping<KmsRequestTarget>;
 const onKey =
   (action: string): ActionMapping =>
   ({ keyArn }) => (keyArn === undefined ? [] : [{ action, resource: keyArn }]);
+
+const onCiphertextKey =
+  (action: string): ActionMapping =>
+  ({ ciphertextKeyArn }) => onKey(action)({ keyArn: ciphertextKeyArn });
 
 const onAccount =
   (action: string): ActionMapping =>
@@ -30,9 +38,14 @@ export const KMS_OPERATION_ACTIONS: Readonly<Record<string, ActionMapping>> = {
   ],
   EnableKey: onKey('kms:EnableKey'),
   DisableKey: onKey('kms:DisableKey'),
+  ScheduleKeyDeletion: onKey('kms:ScheduleKeyDeletion'),
+  CancelKeyDeletion: onKey('kms:CancelKeyDeletion'),
   Encrypt: onKey('kms:Encrypt'),
-  Decrypt: onKey('kms:Decrypt'),
+  // Decrypt uses the key its ciphertext names; a KeyId sent with it is only compared with that key.
+  Decrypt: onCiphertextKey('kms:Decrypt'),
+  ReEncrypt: (target) => [...onCiphertextKey('kms:ReEncryptFrom')(target), ...onKey('kms:ReEncryptTo')(target)],
   GenerateDataKey: onKey('kms:GenerateDataKey'),
+  GenerateDataKeyWithoutPlaintext: onKey('kms:GenerateDataKeyWithoutPlaintext'),
 };
 
 export function kmsOperationActions(operation: string, target: KmsRequestTarget): AuthorizationRequest[] {

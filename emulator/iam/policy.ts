@@ -7,7 +7,7 @@
 export type OneOrMore<T> = T | readonly T[];
 
 /** Operator → condition key → value(s), e.g. `{ Bool: { 'aws:SecureTransport': 'false' } }`. */
-export type ConditionBlock = Readonly<Record<string, Readonly<Record<string, OneOrMore<string | boolean>>>>>;
+export type ConditionBlock = Readonly<Record<string, Readonly<Record<string, OneOrMore<string | number | boolean>>>>>;
 
 export interface PolicyStatement {
   Sid?: string;

@@ -1,5 +1,6 @@
 import type { Store } from '../store/store.js';
 import type { PolicyDocument } from './policy.js';
+import { checkPolicyDocument } from './policy-check.js';
 
 /** An inline policy of a role, named as IAM names it (PutRolePolicy's PolicyName). */
 export interface RolePolicy {
@@ -26,7 +27,9 @@ export class RoleStore {
     return this.store.get<Role>(ROLES, roleName);
   }
 
+  /** Stores the role; a policy IAM would refuse throws MalformedPolicyDocument and nothing is stored. */
   put(roleName: string, policies: readonly RolePolicy[]): Role {
+    for (const { policyName, document } of policies) checkPolicyDocument(policyName, document);
     const role: Role = { roleName, arn: `arn:aws:iam::${this.accountId}:role/${roleName}`, policies };
     this.store.put(ROLES, roleName, role);
     return role;

@@ -12,6 +12,11 @@ export interface S3RequestTarget {
   copySource?: { bucket: string; key: string; versionId?: string };
   /** An `x-amz-tagging` header: the write sets tags too, which needs s3:PutObjectTagging. */
   tagging?: boolean;
+  /**
+   * The write's `x-amz-server-side-encryption` and `…-aws-kms-key-id` headers, as sent: the
+   * condition keys s3:x-amz-server-side-encryption and s3:x-amz-server-side-encryption-aws-kms-key-id.
+   */
+  serverSideEncryption?: { algorithm?: string; kmsKeyId?: string };
 }
 
 type ActionMapping = Mapping<S3RequestTarget>;
@@ -36,8 +41,16 @@ const onObject =
 
 const readObject = onObject('s3:GetObject', 's3:GetObjectVersion');
 
+/** The SSE condition keys of a write, each present only when its header was sent, as on S3. */
+function encryptionConditionKeys(sse: S3RequestTarget['serverSideEncryption']): Record<string, string> {
+  return {
+    ...(sse?.algorithm === undefined ? {} : { 's3:x-amz-server-side-encryption': sse.algorithm }),
+    ...(sse?.kmsKeyId === undefined ? {} : { 's3:x-amz-server-side-encryption-aws-kms-key-id': sse.kmsKeyId }),
+  };
+}
+
 const writeObject: ActionMapping = (target) => [
-  { action: 's3:PutObject', resource: objectArn(target.bucket, target.key) },
+  { action: 's3:PutObject', resource: objectArn(target.bucket, target.key), context: encryptionConditionKeys(target.serverSideEncryption) },
   ...(target.tagging ? [{ action: 's3:PutObjectTagging', resource: objectArn(target.bucket, target.key) }] : []),
 ];
 

@@ -11,6 +11,16 @@ export interface KmsKey {
   description: string;
   keyManager: 'AWS' | 'CUSTOMER';
   creationDate: number;
+  /** Set while the key waits for deletion (ScheduleKeyDeletion); such a key is also disabled. */
+  deletionDate?: number;
+  pendingWindowInDays?: number;
+}
+
+export type KeyState = 'Enabled' | 'Disabled' | 'PendingDeletion';
+
+export function keyStateOf(key: KmsKey): KeyState {
+  if (key.deletionDate !== undefined) return 'PendingDeletion';
+  return key.enabled ? 'Enabled' : 'Disabled';
 }
 
 export interface KmsAlias {
@@ -29,6 +39,9 @@ const IV_LENGTH = 12;
 const TAG_LENGTH = 16;
 const HEADER_LENGTH = 1 + KEY_ID_LENGTH + IV_LENGTH + TAG_LENGTH;
 const AWS_MANAGED_S3_ALIAS = 'alias/aws/s3';
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** ScheduleKeyDeletion's PendingWindowInDays: 7 to 30, 30 when not given. */
+export const PENDING_WINDOW_DAYS = { min: 7, max: 30 } as const;
 
 /**
  * The KMS keys of one account and region, and the symmetric operations on
@@ -93,9 +106,26 @@ export class KeyStore {
   }
 
   setEnabled(keyRef: string, enabled: boolean): KmsKey {
-    const key = { ...this.describe(keyRef), enabled };
-    this.store.put(KEYS, key.keyId, key);
-    return key;
+    return this.save({ ...this.keyNotPendingDeletion(keyRef), enabled });
+  }
+
+  /** The key waits `days` days in PendingDeletion, disabled; the stack never deletes it (see ARCHITECTURE.md). */
+  scheduleDeletion(keyRef: string, days: number = PENDING_WINDOW_DAYS.max): KmsKey {
+    if (!Number.isInteger(days) || days < PENDING_WINDOW_DAYS.min || days > PENDING_WINDOW_DAYS.max) {
+      throw kmsErrors.validation(
+        `1 validation error detected: Value '${days}' at 'pendingWindowInDays' failed to satisfy constraint: ` +
+          `Member must have value between ${PENDING_WINDOW_DAYS.min} and ${PENDING_WINDOW_DAYS.max}`,
+      );
+    }
+    const key = this.keyNotPendingDeletion(keyRef);
+    return this.save({ ...key, enabled: false, deletionDate: Date.now() + days * DAY_MS, pendingWindowInDays: days });
+  }
+
+  /** A key whose deletion is cancelled comes back disabled, as in KMS. */
+  cancelDeletion(keyRef: string): KmsKey {
+    const key = this.describe(keyRef);
+    if (key.deletionDate === undefined) throw kmsErrors.invalidState(`${key.arn} is not pending deletion.`);
+    return this.save({ ...key, enabled: false, deletionDate: undefined, pendingWindowInDays: undefined });
   }
 
   encrypt(keyRef: string, plaintext: Buffer, context: EncryptionContext = {}): { ciphertext: Buffer; key: KmsKey } {
@@ -124,7 +154,7 @@ export class KeyStore {
     const key = this.keyOfCiphertext(ciphertext);
     if (!key) throw kmsErrors.invalidCiphertext();
     if (expectedKeyRef !== undefined && this.find(expectedKeyRef)?.keyId !== key.keyId) throw kmsErrors.incorrectKey();
-    if (!key.enabled) throw kmsErrors.disabled(key.arn);
+    requireUsable(key);
     const ivStart = 1 + KEY_ID_LENGTH;
     const iv = ciphertext.subarray(ivStart, ivStart + IV_LENGTH);
     const tag = ciphertext.subarray(ivStart + IV_LENGTH, HEADER_LENGTH);
@@ -144,9 +174,31 @@ export class KeyStore {
     return { plaintext, ciphertext, key };
   }
 
-  private usableKey(keyRef: string): KmsKey {
+  /** Decrypts with the key the ciphertext names and encrypts the plaintext under another key; the plaintext never leaves. */
+  reEncrypt(
+    ciphertext: Buffer,
+    source: { context?: EncryptionContext; keyRef?: string },
+    destination: { keyRef: string; context?: EncryptionContext },
+  ): { ciphertext: Buffer; sourceKey: KmsKey; key: KmsKey } {
+    const { plaintext, key: sourceKey } = this.decrypt(ciphertext, source.context, source.keyRef);
+    return { ...this.encrypt(destination.keyRef, plaintext, destination.context), sourceKey };
+  }
+
+  /** A key that may encrypt and decrypt: KMS refuses disabled keys and keys pending deletion. */
+  usableKey(keyRef: string): KmsKey {
     const key = this.describe(keyRef);
-    if (!key.enabled) throw kmsErrors.disabled(key.arn);
+    requireUsable(key);
+    return key;
+  }
+
+  private keyNotPendingDeletion(keyRef: string): KmsKey {
+    const key = this.describe(keyRef);
+    if (key.deletionDate !== undefined) throw kmsErrors.pendingDeletion(key.arn);
+    return key;
+  }
+
+  private save(key: KmsKey): KmsKey {
+    this.store.put(KEYS, key.keyId, key);
     return key;
   }
 
@@ -186,6 +238,11 @@ export class KeyStore {
     }
     return `Invalid keyId '${keyRef}'`;
   }
+}
+
+function requireUsable(key: KmsKey): void {
+  if (key.deletionDate !== undefined) throw kmsErrors.pendingDeletion(key.arn);
+  if (!key.enabled) throw kmsErrors.disabled(key.arn);
 }
 
 /** The encryption context bound into the ciphertext, independent of key order. */

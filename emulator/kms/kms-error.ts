@@ -17,5 +17,7 @@ export const kmsErrors = {
     new KmsError('IncorrectKeyException', 'The key ID in the request does not identify the key used to encrypt the ciphertext.'),
   alreadyExists: (message: string) => new KmsError('AlreadyExistsException', message),
   validation: (message: string) => new KmsError('ValidationException', message),
+  invalidState: (message: string) => new KmsError('KMSInvalidStateException', message),
+  pendingDeletion: (arn: string) => new KmsError('KMSInvalidStateException', `${arn} is pending deletion.`),
   invalidArn: (message: string) => new KmsError('InvalidArnException', message),
 };

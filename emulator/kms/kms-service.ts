@@ -2,7 +2,10 @@ import type { AuthFailure } from '../auth/sigv4.js';
 import { JsonServiceError, type JsonCall, type JsonHandler, type JsonService } from '../http/json-protocol.js';
 import { kmsOperationActions, type KmsRequestTarget } from '../iam/kms-actions.js';
 import { KmsError } from './kms-error.js';
-import type { KmsKey } from './key-store.js';
+import { blobInput, contextInput, dataKeyBytes, optionalString, plaintextInput, stringInput } from './kms-input.js';
+import { keyStateOf, type KmsKey } from './key-store.js';
+
+const ALGORITHM = 'SYMMETRIC_DEFAULT';
 
 function keyMetadata(key: KmsKey, accountId: string) {
   return {
@@ -13,7 +16,10 @@ function keyMetadata(key: KmsKey, accountId: string) {
     Enabled: key.enabled,
     Description: key.description,
     KeyUsage: 'ENCRYPT_DECRYPT',
-    KeyState: key.enabled ? 'Enabled' : 'Disabled',
+    KeyState: keyStateOf(key),
+    ...(key.deletionDate === undefined
+      ? {}
+      : { DeletionDate: key.deletionDate / 1000, PendingDeletionWindowInDays: key.pendingWindowInDays }),
     Origin: 'AWS_KMS',
     KeyManager: key.keyManager,
     CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT',
@@ -23,27 +29,8 @@ function keyMetadata(key: KmsKey, accountId: string) {
   };
 }
 
-function stringInput(call: JsonCall, name: string): string {
-  const value = call.input[name];
-  if (typeof value !== 'string' || value.length === 0) {
-    throw new KmsError('ValidationException', `1 validation error detected: Value at '${name}' failed to satisfy constraint: Member must not be null`);
-  }
-  return value;
-}
-
-function blobInput(call: JsonCall, name: string): Buffer {
-  return Buffer.from(stringInput(call, name), 'base64');
-}
-
-function contextInput(call: JsonCall): Record<string, string> {
-  return (call.input.EncryptionContext as Record<string, string> | undefined) ?? {};
-}
-
-function dataKeyBytes(call: JsonCall): number {
-  if (typeof call.input.NumberOfBytes === 'number') return call.input.NumberOfBytes;
-  if (call.input.KeySpec === 'AES_128') return 16;
-  if (call.input.KeySpec === 'AES_256' || call.input.KeySpec === undefined) return 32;
-  throw new KmsError('ValidationException', `KeySpec ${JSON.stringify(call.input.KeySpec)} is not valid.`);
+function generateDataKey(call: JsonCall) {
+  return call.ctx.kms.generateDataKey(stringInput(call, 'KeyId'), contextInput(call), dataKeyBytes(call));
 }
 
 /** Wraps a handler so key-store errors become KMS's JSON errors. */
@@ -87,35 +74,60 @@ const handlers: Record<string, JsonHandler> = {
     call.ctx.kms.setEnabled(stringInput(call, 'KeyId'), false);
     return {};
   },
+  ScheduleKeyDeletion: (call) => {
+    const days = call.input.PendingWindowInDays;
+    const key = call.ctx.kms.scheduleDeletion(stringInput(call, 'KeyId'), days === undefined ? undefined : Number(days));
+    return { KeyId: key.arn, DeletionDate: key.deletionDate! / 1000, KeyState: keyStateOf(key), PendingWindowInDays: key.pendingWindowInDays };
+  },
+  CancelKeyDeletion: (call) => ({ KeyId: call.ctx.kms.cancelDeletion(stringInput(call, 'KeyId')).arn }),
   Encrypt: (call) => {
-    const { ciphertext, key } = call.ctx.kms.encrypt(stringInput(call, 'KeyId'), blobInput(call, 'Plaintext'), contextInput(call));
-    return { CiphertextBlob: ciphertext.toString('base64'), KeyId: key.arn, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' };
+    const { ciphertext, key } = call.ctx.kms.encrypt(stringInput(call, 'KeyId'), plaintextInput(call), contextInput(call));
+    return { CiphertextBlob: ciphertext.toString('base64'), KeyId: key.arn, EncryptionAlgorithm: ALGORITHM };
   },
   Decrypt: (call) => {
-    const keyRef = typeof call.input.KeyId === 'string' ? call.input.KeyId : undefined;
-    const { plaintext, key } = call.ctx.kms.decrypt(blobInput(call, 'CiphertextBlob'), contextInput(call), keyRef);
-    return { Plaintext: plaintext.toString('base64'), KeyId: key.arn, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' };
+    const { plaintext, key } = call.ctx.kms.decrypt(blobInput(call, 'CiphertextBlob'), contextInput(call), optionalString(call, 'KeyId'));
+    return { Plaintext: plaintext.toString('base64'), KeyId: key.arn, EncryptionAlgorithm: ALGORITHM };
+  },
+  ReEncrypt: (call) => {
+    const { ciphertext, sourceKey, key } = call.ctx.kms.reEncrypt(
+      blobInput(call, 'CiphertextBlob'),
+      { context: contextInput(call, 'SourceEncryptionContext'), keyRef: optionalString(call, 'SourceKeyId') },
+      { keyRef: stringInput(call, 'DestinationKeyId'), context: contextInput(call, 'DestinationEncryptionContext') },
+    );
+    return {
+      CiphertextBlob: ciphertext.toString('base64'),
+      SourceKeyId: sourceKey.arn,
+      KeyId: key.arn,
+      SourceEncryptionAlgorithm: ALGORITHM,
+      DestinationEncryptionAlgorithm: ALGORITHM,
+    };
   },
   GenerateDataKey: (call) => {
-    const { plaintext, ciphertext, key } = call.ctx.kms.generateDataKey(
-      stringInput(call, 'KeyId'),
-      contextInput(call),
-      dataKeyBytes(call),
-    );
+    const { plaintext, ciphertext, key } = generateDataKey(call);
     return { Plaintext: plaintext.toString('base64'), CiphertextBlob: ciphertext.toString('base64'), KeyId: key.arn };
+  },
+  GenerateDataKeyWithoutPlaintext: (call) => {
+    const { ciphertext, key } = generateDataKey(call);
+    return { CiphertextBlob: ciphertext.toString('base64'), KeyId: key.arn };
   },
 };
 
-/** The key a call addresses: Decrypt's is the one its ciphertext names, the others' their KeyId (CreateAlias: TargetKeyId). */
-function requestTarget({ input, ctx }: JsonCall): KmsRequestTarget {
-  const keyRef = input.KeyId ?? input.TargetKeyId;
-  const key =
-    typeof input.CiphertextBlob === 'string'
-      ? ctx.kms.keyOfCiphertext(Buffer.from(input.CiphertextBlob, 'base64'))
-      : typeof keyRef === 'string'
-        ? ctx.kms.find(keyRef)
-        : undefined;
-  return { keyArn: key?.arn, aliasArn: typeof input.AliasName === 'string' ? ctx.kms.aliasArn(input.AliasName) : undefined };
+/** The parameter naming the key an operation uses, where it is not KeyId. */
+const KEY_PARAMETERS: Readonly<Record<string, string>> = { CreateAlias: 'TargetKeyId', ReEncrypt: 'DestinationKeyId' };
+
+/**
+ * What a call addresses, each key from the parameter its operation reads, so
+ * that what is authorized is what the handler uses: the key its key parameter
+ * names, the key its ciphertext was made under, the alias it creates.
+ */
+function requestTarget(operation: string, { input, ctx }: JsonCall): KmsRequestTarget {
+  const keyRef = input[KEY_PARAMETERS[operation] ?? 'KeyId'];
+  const ciphertext = input.CiphertextBlob;
+  return {
+    keyArn: typeof keyRef === 'string' ? ctx.kms.find(keyRef)?.arn : undefined,
+    ciphertextKeyArn: typeof ciphertext === 'string' ? ctx.kms.keyOfCiphertext(Buffer.from(ciphertext, 'base64'))?.arn : undefined,
+    aliasArn: typeof input.AliasName === 'string' ? ctx.kms.aliasArn(input.AliasName) : undefined,
+  };
 }
 
 const AUTH_ERRORS: Record<AuthFailure['kind'], string> = {
@@ -136,5 +148,5 @@ export const kmsService: JsonService = {
   handlers: Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, kms(handler)])),
   unsignedOperations: new Set(),
   authError: (failure) => new JsonServiceError(AUTH_ERRORS[failure.kind], failure.message),
-  authorization: (operation, call) => kmsOperationActions(operation, requestTarget(call)),
+  authorization: (operation, call) => kmsOperationActions(operation, requestTarget(operation, call)),
 };

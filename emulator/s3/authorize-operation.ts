@@ -15,6 +15,10 @@ export function authorizeOperation(call: S3Call): void {
     prefix: queryValue(query, 'prefix'),
     copySource: copySource === undefined ? undefined : parseCopySource(copySource),
     tagging: headers['x-amz-tagging'] !== undefined,
+    serverSideEncryption: {
+      algorithm: headers['x-amz-server-side-encryption'],
+      kmsKeyId: headers['x-amz-server-side-encryption-aws-kms-key-id'],
+    },
   });
   requireAllowed(call, requests);
 }

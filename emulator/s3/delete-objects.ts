@@ -33,8 +33,9 @@ function deleteObjectOrVersion(
 ): DeletedObject {
   if (versionId !== undefined) return deleteVersion(ctx, bucket, key, versionId, bypassGovernance);
   if (bucket.versioning === 'Unversioned') {
-    for (const version of getEntry(ctx, bucket.name, key)?.versions ?? []) ctx.atRest.discard(version.body);
+    const versions = getEntry(ctx, bucket.name, key)?.versions ?? [];
     ctx.store.delete(objectsTable(bucket.name), key);
+    for (const version of versions) ctx.atRest.discard(version.body);
     return { Key: key };
   }
   const marker = putVersion(ctx, bucket, key, deleteMarker());
@@ -50,10 +51,10 @@ function deleteVersion(ctx: StackContext, bucket: BucketRecord, key: string, ver
   if (isProtectedByObjectLock(version, bypassGovernance)) {
     throw s3Errors.accessDenied('Access Denied because object protected by object lock.');
   }
-  ctx.atRest.discard(version.body);
   const versions = entry.versions.filter((v) => v !== version);
   if (versions.length === 0) ctx.store.delete(objectsTable(bucket.name), key);
   else ctx.store.put(objectsTable(bucket.name), key, { versions });
+  ctx.atRest.discard(version.body);
   return version.deleteMarker
     ? { Key: key, VersionId: versionId, DeleteMarker: true, DeleteMarkerVersionId: versionId }
     : { Key: key, VersionId: versionId };

@@ -60,10 +60,10 @@ export function saveUpload(ctx: StackContext, bucket: string, upload: MultipartU
   ctx.store.put(uploadsTable(bucket), upload.uploadId, upload);
 }
 
-/** Removes an aborted or completed upload with the bytes of its parts. */
+/** Removes an aborted or completed upload, then the bytes of its parts (see putVersion for the order). */
 export function discardUpload(ctx: StackContext, bucket: string, upload: MultipartUploadRecord): void {
-  for (const part of upload.parts) ctx.atRest.discard(part.body);
   ctx.store.delete(uploadsTable(bucket), upload.uploadId);
+  for (const part of upload.parts) ctx.atRest.discard(part.body);
 }
 
 export function readPartNumber(call: S3Call): number {
@@ -129,8 +129,8 @@ export function storePart(
     body,
     checksum,
   };
-  ctx.atRest.discard(upload.parts.find((p) => p.partNumber === partNumber)?.body);
   const kept = upload.parts.filter((p) => p.partNumber !== partNumber);
   saveUpload(ctx, call.bucket, { ...upload, parts: [...kept, part].sort((a, b) => a.partNumber - b.partNumber) });
+  ctx.atRest.discard(upload.parts.find((p) => p.partNumber === partNumber)?.body);
   return part;
 }

@@ -63,18 +63,18 @@ export function newVersionId(): string {
 /**
  * Adds a version as the latest one. Unversioned buckets keep one version;
  * suspended ones replace the 'null' version; enabled ones keep every version.
- * Returns the stored version (with its version id).
+ * Returns the stored version (with its version id). The new version's bytes
+ * are already stored; the replaced version's go only once the record no
+ * longer names them, so a crash in between leaves an unused blob (swept at
+ * start), never a record without its bytes.
  */
 export function putVersion(ctx: StackContext, bucket: BucketRecord, key: string, version: Omit<ObjectVersion, 'versionId'>): ObjectVersion {
   const entry = getEntry(ctx, bucket.name, key) ?? { versions: [] };
   const versionId = bucket.versioning === 'Enabled' ? newVersionId() : 'null';
   const stored: ObjectVersion = { ...version, versionId };
-  const kept = entry.versions.filter((v) => {
-    const replaced = bucket.versioning === 'Unversioned' || v.versionId === 'null';
-    if (replaced && versionId === 'null') ctx.atRest.discard(v.body);
-    return !(replaced && versionId === 'null');
-  });
-  ctx.store.put(objectsTable(bucket.name), key, { versions: [stored, ...kept] });
+  const isReplaced = (v: ObjectVersion) => versionId === 'null' && (bucket.versioning === 'Unversioned' || v.versionId === 'null');
+  ctx.store.put(objectsTable(bucket.name), key, { versions: [stored, ...entry.versions.filter((v) => !isReplaced(v))] });
+  for (const replaced of entry.versions.filter(isReplaced)) ctx.atRest.discard(replaced.body);
   return stored;
 }
 

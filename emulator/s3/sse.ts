@@ -148,12 +148,10 @@ export function resolveWriteSse(
   };
 }
 
-/** A KMS key S3 may use, or the KMS error S3 relays (KMS.NotFoundException, KMS.DisabledException). */
+/** A KMS key S3 may use, or the KMS error S3 relays (KMS.NotFoundException, KMS.DisabledException, KMS.KMSInvalidStateException). */
 export function usableKmsKey(ctx: StackContext, keyRef: string): KmsKey {
   try {
-    const key = ctx.kms.describe(keyRef);
-    if (!key.enabled) throw new S3Error('KMS.DisabledException', `${key.arn} is disabled.`, 400);
-    return key;
+    return ctx.kms.usableKey(keyRef);
   } catch (error) {
     if (error instanceof KmsError) throw new S3Error(`KMS.${error.code}`, error.message || `Invalid keyId ${keyRef}`, 400);
     throw error;

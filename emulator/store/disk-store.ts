@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MemoryStore } from './memory-store.js';
 import type { Store } from './store.js';
@@ -77,6 +77,10 @@ export class DiskStore implements Store {
 
   deleteBlob(id: string): void {
     rmSync(join(this.blobDir, id), { force: true });
+  }
+
+  removeBlobsExcept(kept: ReadonlySet<string>): void {
+    for (const id of readdirSync(this.blobDir)) if (!kept.has(id)) this.deleteBlob(id);
   }
 
   /** Where a blob lives on disk, so tests can check that encrypted bytes are not plaintext. */

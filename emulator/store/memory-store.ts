@@ -53,5 +53,9 @@ export class MemoryStore implements Store {
     this.blobs.delete(id);
   }
 
+  removeBlobsExcept(kept: ReadonlySet<string>): void {
+    for (const id of [...this.blobs.keys()]) if (!kept.has(id)) this.blobs.delete(id);
+  }
+
   close(): void {}
 }

@@ -15,6 +15,8 @@ export interface Store {
   putBlob(id: string, bytes: Buffer): void;
   getBlob(id: string): Buffer;
   deleteBlob(id: string): void;
+  /** Deletes every blob not in `kept`: the bytes of a write or delete a crash cut short. */
+  removeBlobsExcept(kept: ReadonlySet<string>): void;
   close(): void;
 }
 

@@ -8,7 +8,12 @@ import {
   KMSClient,
   ListAliasesCommand,
   ListKeysCommand,
+  ReEncryptCommand,
+  type ServiceInputTypes as KmsInputs,
+  type ServiceOutputTypes as KmsOutputs,
 } from '@aws-sdk/client-kms';
+import { HttpRequest } from '@smithy/protocol-http';
+import type { FinalizeRequestMiddleware } from '@smithy/types';
 import {
   CompleteMultipartUploadCommand,
   CopyObjectCommand,
@@ -361,6 +366,132 @@ describe('a role with an explicit deny', () => {
       message: explicitly('kms:DescribeKey', demoKey),
     });
     await kmsAs(role).send(new ListAliasesCommand({}));
+  });
+});
+
+describe('a role whose writes must be encrypted under one KMS key (SSE condition keys)', () => {
+  const role = 'EncryptedWritesRole';
+  const objects = `arn:aws:s3:::${BUCKET}/*`;
+  const explicitly = (key: string) =>
+    `User: ${sessionArn(role)} is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::${BUCKET}/${key}" with an explicit deny in an identity-based policy`;
+
+  beforeAll(() => {
+    putRole(
+      role,
+      {
+        Sid: 'DenyWritesWithoutEncryptionHeader',
+        Effect: 'Deny',
+        Action: 's3:PutObject',
+        Resource: objects,
+        Condition: { Null: { 's3:x-amz-server-side-encryption': 'true' } },
+      },
+      {
+        Sid: 'DenyOtherKmsKeys',
+        Effect: 'Deny',
+        Action: 's3:PutObject',
+        Resource: objects,
+        Condition: {
+          StringEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' },
+          StringNotEquals: { 's3:x-amz-server-side-encryption-aws-kms-key-id': demoKey },
+        },
+      },
+    );
+  });
+
+  it('is refused PutObject, CopyObject and CreateMultipartUpload that send no encryption header, and nothing is written', async () => {
+    const s3 = s3As(role);
+    const before = await snapshot('report.csv');
+    await expect(s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'plain.csv', Body: 'x' }))).rejects.toMatchObject({
+      name: 'AccessDenied',
+      message: explicitly('plain.csv'),
+    });
+    await expect(
+      s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'report.csv', CopySource: copySource(BUCKET, 'report.csv'), StorageClass: 'STANDARD_IA' })),
+    ).rejects.toMatchObject({ name: 'AccessDenied', message: explicitly('report.csv') });
+    await expect(s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'plain-parts.csv' }))).rejects.toMatchObject({
+      name: 'AccessDenied',
+      message: explicitly('plain-parts.csv'),
+    });
+    await expect(stack.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'plain.csv' }))).rejects.toMatchObject({ name: 'NotFound' });
+    expect(await snapshot('report.csv')).toEqual(before);
+  });
+
+  it('is refused a write naming another KMS key, and may write SSE-S3 or SSE-KMS under its key', async () => {
+    const s3 = s3As(role);
+    await expect(
+      s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'other-key.csv', Body: 'x', ServerSideEncryption: 'aws:kms', SSEKMSKeyId: outsideKey })),
+    ).rejects.toMatchObject({ name: 'AccessDenied', message: explicitly('other-key.csv') });
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'sse-s3.csv', Body: 'x', ServerSideEncryption: 'AES256' }));
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'sse-kms.csv', Body: 'x', ServerSideEncryption: 'aws:kms', SSEKMSKeyId: demoKey }));
+    await copyInPlaceToKms(s3, 'sse-s3.csv', demoKey);
+    const upload = await s3.send(
+      new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'kms-parts.csv', ServerSideEncryption: 'aws:kms', SSEKMSKeyId: demoKey }),
+    );
+    expect(upload.UploadId).toBeDefined();
+    expect((await stack.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'sse-s3.csv' }))).SSEKMSKeyId).toBe(demoKey);
+  });
+});
+
+describe('a role that may use one KMS key directly', () => {
+  const role = 'OneKeyRole';
+
+  beforeAll(() => {
+    stack.ctx.iam.roles.put(role, [
+      {
+        policyName: 'OneKey',
+        document: {
+          Version: '2012-10-17',
+          Statement: { Effect: 'Allow', Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*'], Resource: demoKey },
+        },
+      },
+    ]);
+  });
+
+  /** A KMS client of the role whose request bodies get `extra` fields, as a hand-made request could carry. */
+  function kmsAddingFields(extra: Record<string, string>): KMSClient {
+    const client = kmsAs(role);
+    const addFields: FinalizeRequestMiddleware<KmsInputs, KmsOutputs> = (next) => async (args) => {
+      if (HttpRequest.isInstance(args.request)) {
+        args.request.body = JSON.stringify({ ...(JSON.parse(String(args.request.body)) as object), ...extra });
+        args.request.headers['content-length'] = String(Buffer.byteLength(args.request.body as string));
+      }
+      return next(args);
+    };
+    client.middlewareStack.addRelativeTo(addFields, { relation: 'before', toMiddleware: 'httpSigningMiddleware', name: 'addFields' });
+    return client;
+  }
+
+  it('is authorized against the key Encrypt uses, whatever ciphertext the request also carries', async () => {
+    const { CiphertextBlob } = await kmsAs(role).send(new EncryptCommand({ KeyId: demoKey, Plaintext: Buffer.from('x') }));
+    const smuggling = kmsAddingFields({ CiphertextBlob: Buffer.from(CiphertextBlob!).toString('base64') });
+    await expect(smuggling.send(new EncryptCommand({ KeyId: outsideKey, Plaintext: Buffer.from('x') }))).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      message: deniedMessage(role, 'kms:Encrypt', outsideKey),
+    });
+  });
+
+  it('is authorized for Decrypt against the key of the ciphertext, not the KeyId it names', async () => {
+    const { CiphertextBlob } = await stack.kms.send(new EncryptCommand({ KeyId: outsideKey, Plaintext: Buffer.from('x') }));
+    await expect(kmsAs(role).send(new DecryptCommand({ CiphertextBlob, KeyId: demoKey }))).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      message: deniedMessage(role, 'kms:Decrypt', outsideKey),
+    });
+  });
+
+  it('needs kms:ReEncryptFrom on the source key and kms:ReEncryptTo on the destination', async () => {
+    const kms = kmsAs(role);
+    const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: demoKey, Plaintext: Buffer.from('moved') }));
+    const again = await kms.send(new ReEncryptCommand({ CiphertextBlob, DestinationKeyId: demoKey }));
+    expect(again.KeyId).toBe(demoKey);
+    await expect(kms.send(new ReEncryptCommand({ CiphertextBlob, DestinationKeyId: outsideKey }))).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      message: deniedMessage(role, 'kms:ReEncryptTo', outsideKey),
+    });
+    const outside = await stack.kms.send(new EncryptCommand({ KeyId: outsideKey, Plaintext: Buffer.from('x') }));
+    await expect(kms.send(new ReEncryptCommand({ CiphertextBlob: outside.CiphertextBlob, DestinationKeyId: demoKey }))).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      message: deniedMessage(role, 'kms:ReEncryptFrom', outsideKey),
+    });
   });
 });
 

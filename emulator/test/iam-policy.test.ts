@@ -1,9 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accessDeniedMessage } from '../iam/access-denied.js';
 import { Authorizer } from '../iam/authorizer.js';
 import { evaluatePolicies } from '../iam/evaluate.js';
 import { KMS_OPERATION_ACTIONS, kmsOperationActions } from '../iam/kms-actions.js';
-import type { AuthorizationRequest, PolicyDocument, PolicyStatement } from '../iam/policy.js';
+import type { AuthorizationRequest, ConditionBlock, PolicyDocument, PolicyStatement } from '../iam/policy.js';
+import { MalformedPolicyDocument } from '../iam/policy-check.js';
+import { RoleStore, type RolePolicy } from '../iam/roles.js';
 import { deleteObjectsEntryActions, s3OperationActions, S3_OPERATION_ACTIONS, type S3RequestTarget } from '../iam/s3-actions.js';
 import { kmsService } from '../kms/kms-service.js';
 import { s3Handlers } from '../s3/operations.js';
@@ -102,8 +104,6 @@ describe('evaluating identity policies', () => {
 });
 
 describe('conditions', () => {
-  afterEach(() => vi.restoreAllMocks());
-
   const insecureDenied = policy(
     { Effect: 'Allow', Action: 's3:*', Resource: '*' },
     { Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
@@ -173,16 +173,107 @@ describe('conditions', () => {
     expect(decide(both, 's3:ListBucket', '*', { 'aws:SecureTransport': 'false', 's3:prefix': 'abc' })).toBe('ImplicitDeny');
   });
 
-  it('does not apply a statement with an unsupported operator, and says so once', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const ipOnly = policy({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } });
-    const denyByIp = policy(
+  /** Whether a single condition holds for a request with `context`, through a policy that allows when it does. */
+  function holds(condition: ConditionBlock, context: Record<string, string> = {}): boolean {
+    return decide(policy({ Effect: 'Allow', Action: '*', Resource: '*', Condition: condition }), 's3:GetObject', '*', context) === 'Allow';
+  }
+
+  it.each([
+    // [operator, policy value, request value (undefined: key absent), holds]
+    ['StringEqualsIgnoreCase', 'Finance', 'FINANCE', true],
+    ['StringNotEqualsIgnoreCase', 'Finance', 'FINANCE', false],
+    ['StringNotEqualsIgnoreCase', 'Finance', undefined, true],
+    ['NumericEquals', '10', '10.0', true],
+    ['NumericNotEquals', '10', '11', true],
+    ['NumericLessThan', 1.2, '1.1', true],
+    ['NumericLessThan', 1.2, '1.2', false],
+    ['NumericLessThanEquals', '1.2', '1.2', true],
+    ['NumericGreaterThan', '5', '6', true],
+    ['NumericGreaterThanEquals', '5', '4', false],
+    ['NumericEquals', '5', 'five', false],
+    ['NumericLessThan', '5', undefined, false],
+    ['DateEquals', '2026-12-04T10:00:00Z', '2026-12-04T10:00:00.000Z', true],
+    ['DateNotEquals', '2026-12-04T10:00:00Z', '2026-12-05T10:00:00Z', true],
+    ['DateLessThan', '2026-12-04T10:00:00Z', '2026-12-04T09:59:59Z', true],
+    ['DateLessThanEquals', '2026-12-04', '2026-12-04T00:00:00Z', true],
+    ['DateGreaterThan', '1764842400', '2026-12-04T10:00:00Z', true],
+    ['DateGreaterThanEquals', '2026-12-04T10:00:00Z', '2026-12-04T09:00:00Z', false],
+    ['BinaryEquals', Buffer.from('abc').toString('base64'), Buffer.from('abc').toString('base64'), true],
+    ['IpAddress', '10.0.0.0/8', '10.1.2.3', true],
+    ['IpAddress', '10.0.0.0/8', '192.168.0.1', false],
+    ['IpAddress', '203.0.113.7', '203.0.113.7', true],
+    ['IpAddress', '2001:db8::/32', '2001:db8:1::1', true],
+    ['IpAddress', '10.0.0.0/8', undefined, false],
+    ['NotIpAddress', '10.0.0.0/8', '192.168.0.1', true],
+    ['NotIpAddress', '10.0.0.0/8', '10.1.2.3', false],
+    ['NotIpAddress', '10.0.0.0/8', undefined, true],
+    ['ArnEquals', 'arn:aws:iam::000000000000:role/Console*', 'arn:aws:iam::000000000000:role/ConsoleReadOnlyRole', true],
+    ['ArnLike', 'arn:aws:s3:::b/*', 'arn:aws:s3:::b/k', true],
+    ['ArnLike', 'arn:aws:s3:::b/*', 'arn:aws:s3:::B/k', false],
+    ['ArnNotEquals', 'arn:aws:s3:::b', 'arn:aws:s3:::c', true],
+    ['ArnNotLike', 'arn:aws:s3:::b*', 'arn:aws:s3:::bucket', false],
+    ['StringEqualsIfExists', 'x', undefined, true],
+    ['StringEqualsIfExists', 'x', 'y', false],
+    ['StringNotEqualsIfExists', 'x', 'y', true],
+    ['NumericLessThanIfExists', '5', undefined, true],
+    ['ForAnyValue:StringEquals', 'x', 'x', true],
+    ['ForAnyValue:StringEquals', 'x', undefined, false],
+    ['ForAnyValue:StringNotEquals', 'x', undefined, false],
+    ['ForAllValues:StringEquals', 'x', 'y', false],
+    ['ForAllValues:StringEquals', 'x', undefined, true],
+    ['ForAllValues:StringLikeIfExists', 'x*', 'xyz', true],
+  ] as const)('%s %s against %s: %s', (operator, wanted, actual, expected) => {
+    const context: Record<string, string> = actual === undefined ? {} : { 'test:key': actual };
+    expect(holds({ [operator]: { 'test:key': wanted } }, context)).toBe(expected);
+  });
+
+  it('Null tells an absent key ("true") from a present one ("false")', () => {
+    expect(holds({ Null: { 's3:x-amz-server-side-encryption': 'true' } })).toBe(true);
+    expect(holds({ Null: { 's3:x-amz-server-side-encryption': 'true' } }, { 's3:x-amz-server-side-encryption': 'AES256' })).toBe(false);
+    expect(holds({ Null: { 's3:x-amz-server-side-encryption': false } }, { 's3:x-amz-server-side-encryption': 'AES256' })).toBe(true);
+  });
+
+  it('gives every request aws:CurrentTime and aws:EpochTime for the Date operators', () => {
+    const authorizer = new Authorizer(new MemoryStore(), '000000000000');
+    const until = (date: string) =>
+      policy({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { DateLessThan: { 'aws:CurrentTime': date } } });
+    authorizer.roles.put('Expired', [{ policyName: 'until-2020', document: until('2020-01-01T00:00:00Z') }]);
+    authorizer.roles.put('Current', [{ policyName: 'until-2999', document: until('2999-01-01T00:00:00Z') }]);
+    const get: AuthorizationRequest = { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' };
+    expect(authorizer.authorize({ role: 'Expired' }, [get])).toMatchObject({ decision: 'ImplicitDeny' });
+    expect(authorizer.authorize({ role: 'Current' }, [get])).toBeUndefined();
+  });
+});
+
+describe('policies the evaluator could not apply', () => {
+  const roles = new RoleStore(new MemoryStore(), '000000000000');
+  const denyUnlessFromOffice = (operator: string): RolePolicy => ({
+    policyName: 'office-only',
+    document: policy(
       { Effect: 'Allow', Action: '*', Resource: '*' },
-      { Effect: 'Deny', Action: '*', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } },
-    );
-    expect(decide(ipOnly, 's3:GetObject', '*')).toBe('ImplicitDeny');
-    expect(decide(denyByIp, 's3:GetObject', '*')).toBe('Allow');
-    expect(warn.mock.calls.filter(([message]) => String(message).includes('IpAddress'))).toHaveLength(1);
+      { Sid: 'OfficeOnly', Effect: 'Deny', Action: '*', Resource: '*', Condition: { [operator]: { 'aws:SourceIp': '10.0.0.0/8' } } },
+    ),
+  });
+
+  it.each(['NotIpAdress', 'ForSomeValues:StringEquals', 'StringEqualsIfExistsIfExists', 'NullIfExists', 'stringequals'])(
+    'are refused when stored (MalformedPolicyDocument): %s, so a Deny is never silently dropped',
+    (operator) => {
+      expect(() => roles.put('Office', [denyUnlessFromOffice(operator)])).toThrow(MalformedPolicyDocument);
+      expect(() => roles.put('Office', [denyUnlessFromOffice(operator)])).toThrow(`Policy office-only, statement OfficeOnly: unknown condition operator "${operator}".`);
+      expect(roles.get('Office')).toBeUndefined();
+    },
+  );
+
+  it('refuse an Effect other than Allow or Deny', () => {
+    const document = { Version: '2012-10-17', Statement: { Effect: 'deny', Action: '*', Resource: '*' } } as unknown as PolicyDocument;
+    expect(() => roles.put('Lowercase', [{ policyName: 'p', document }])).toThrow(/Effect must be Allow or Deny/);
+  });
+
+  it('a known operator is stored and its Deny applies', () => {
+    roles.put('Office', [denyUnlessFromOffice('NotIpAddress')]);
+    const documents = roles.get('Office')!.policies.map((p) => p.document);
+    expect(evaluatePolicies(documents, { action: 's3:GetObject', resource: '*', context: { 'aws:SourceIp': '192.168.1.1' } })).toBe('ExplicitDeny');
+    expect(evaluatePolicies(documents, { action: 's3:GetObject', resource: '*', context: { 'aws:SourceIp': '10.0.0.1' } })).toBe('Allow');
   });
 });
 
@@ -352,6 +443,8 @@ describe('S3 operations → IAM actions and resources', () => {
 
 describe('KMS operations → IAM actions and resources', () => {
   const ALIAS_ARN = 'arn:aws:kms:us-east-1:000000000000:alias/demo';
+  /** The key a request's ciphertext names, apart from its key parameter's. */
+  const CIPHERTEXT_KEY_ARN = 'arn:aws:kms:us-east-1:000000000000:key/0000aaaa-12ab-34cd-56ef-1234567890ab';
   const EXPECTED: Record<string, Array<[action: string, resource: string]>> = {
     CreateKey: [['kms:CreateKey', '*']],
     ListKeys: [['kms:ListKeys', '*']],
@@ -363,14 +456,21 @@ describe('KMS operations → IAM actions and resources', () => {
     ],
     EnableKey: [['kms:EnableKey', KEY_ARN]],
     DisableKey: [['kms:DisableKey', KEY_ARN]],
+    ScheduleKeyDeletion: [['kms:ScheduleKeyDeletion', KEY_ARN]],
+    CancelKeyDeletion: [['kms:CancelKeyDeletion', KEY_ARN]],
     Encrypt: [['kms:Encrypt', KEY_ARN]],
-    Decrypt: [['kms:Decrypt', KEY_ARN]],
+    Decrypt: [['kms:Decrypt', CIPHERTEXT_KEY_ARN]],
+    ReEncrypt: [
+      ['kms:ReEncryptFrom', CIPHERTEXT_KEY_ARN],
+      ['kms:ReEncryptTo', KEY_ARN],
+    ],
     GenerateDataKey: [['kms:GenerateDataKey', KEY_ARN]],
+    GenerateDataKeyWithoutPlaintext: [['kms:GenerateDataKeyWithoutPlaintext', KEY_ARN]],
   };
 
   it.each(Object.keys(kmsService.handlers))('%s', (operation) => {
     expect(EXPECTED[operation], `no expectation for ${operation}`).toBeDefined();
-    const requests = kmsOperationActions(operation, { keyArn: KEY_ARN, aliasArn: ALIAS_ARN });
+    const requests = kmsOperationActions(operation, { keyArn: KEY_ARN, ciphertextKeyArn: CIPHERTEXT_KEY_ARN, aliasArn: ALIAS_ARN });
     expect(requests.map((r) => [r.action, r.resource])).toEqual(EXPECTED[operation]);
   });
 

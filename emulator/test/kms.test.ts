@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  CancelKeyDeletionCommand,
   CreateAliasCommand,
   CreateKeyCommand,
   DecryptCommand,
@@ -9,9 +10,12 @@ import {
   EnableKeyCommand,
   EncryptCommand,
   GenerateDataKeyCommand,
+  GenerateDataKeyWithoutPlaintextCommand,
   KMSClient,
   ListAliasesCommand,
   ListKeysCommand,
+  ReEncryptCommand,
+  ScheduleKeyDeletionCommand,
 } from '@aws-sdk/client-kms';
 import { sendRaw, signRaw, useTestStack, type RawResponse } from './harness.js';
 
@@ -150,6 +154,132 @@ describe('cryptographic operations', () => {
 
     await stack.kms.send(new EnableKeyCommand({ KeyId: id }));
     expect(text((await stack.kms.send(new DecryptCommand({ CiphertextBlob }))).Plaintext)).toBe('later');
+  });
+});
+
+describe('ReEncrypt and GenerateDataKeyWithoutPlaintext', () => {
+  it('re-encrypts a ciphertext under another key and context, naming both keys', async () => {
+    const { CiphertextBlob } = await stack.kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: bytes('moved'), EncryptionContext: { a: '1' } }));
+    const { KeyMetadata } = await stack.kms.send(new CreateKeyCommand({}));
+    const reEncrypted = await stack.kms.send(
+      new ReEncryptCommand({
+        CiphertextBlob,
+        SourceEncryptionContext: { a: '1' },
+        DestinationKeyId: KeyMetadata!.KeyId,
+        DestinationEncryptionContext: { b: '2' },
+      }),
+    );
+    expect(reEncrypted).toMatchObject({
+      SourceKeyId: keyArn,
+      KeyId: KeyMetadata!.Arn,
+      SourceEncryptionAlgorithm: 'SYMMETRIC_DEFAULT',
+      DestinationEncryptionAlgorithm: 'SYMMETRIC_DEFAULT',
+    });
+    const decrypted = await stack.kms.send(new DecryptCommand({ CiphertextBlob: reEncrypted.CiphertextBlob, EncryptionContext: { b: '2' } }));
+    expect(text(decrypted.Plaintext)).toBe('moved');
+    expect(decrypted.KeyId).toBe(KeyMetadata!.Arn);
+  });
+
+  it('refuses ReEncrypt whose SourceKeyId is not the ciphertext key with IncorrectKeyException, and a wrong source context', async () => {
+    const { CiphertextBlob } = await stack.kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: bytes('x'), EncryptionContext: { a: '1' } }));
+    const { KeyMetadata } = await stack.kms.send(new CreateKeyCommand({}));
+    await expect(
+      stack.kms.send(
+        new ReEncryptCommand({ CiphertextBlob, SourceEncryptionContext: { a: '1' }, SourceKeyId: KeyMetadata!.KeyId, DestinationKeyId: keyId }),
+      ),
+    ).rejects.toMatchObject({ name: 'IncorrectKeyException' });
+    await expect(stack.kms.send(new ReEncryptCommand({ CiphertextBlob, DestinationKeyId: keyId }))).rejects.toMatchObject({
+      name: 'InvalidCiphertextException',
+    });
+  });
+
+  it('generates a data key without its plaintext, whose ciphertext decrypts to a key of the requested size', async () => {
+    const dataKey = await stack.kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId: keyId, KeySpec: 'AES_128', EncryptionContext: { c: '3' } }));
+    expect(dataKey).not.toHaveProperty('Plaintext');
+    expect(dataKey.KeyId).toBe(keyArn);
+    const decrypted = await stack.kms.send(new DecryptCommand({ CiphertextBlob: dataKey.CiphertextBlob, EncryptionContext: { c: '3' } }));
+    expect(decrypted.Plaintext).toHaveLength(16);
+  });
+});
+
+describe('input validation, as KMS answers it', () => {
+  const validation = { name: 'ValidationException', $metadata: { httpStatusCode: 400 } };
+
+  it('encrypts at most 4,096 bytes', async () => {
+    const largest = await stack.kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: new Uint8Array(4096).fill(7) }));
+    const decrypted = await stack.kms.send(new DecryptCommand({ CiphertextBlob: largest.CiphertextBlob }));
+    expect(decrypted.Plaintext).toHaveLength(4096);
+    await expect(stack.kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: new Uint8Array(4097) }))).rejects.toMatchObject({
+      ...validation,
+      message: expect.stringContaining('length less than or equal to 4096'),
+    });
+  });
+
+  it.each([
+    ['neither KeySpec nor NumberOfBytes', {}],
+    ['both KeySpec and NumberOfBytes', { KeySpec: 'AES_256', NumberOfBytes: 32 }],
+    ['NumberOfBytes above 1,024', { NumberOfBytes: 1025 }],
+    ['NumberOfBytes 0', { NumberOfBytes: 0 }],
+  ] as const)('refuses a data key with %s', async (_case, spec) => {
+    await expect(stack.kms.send(new GenerateDataKeyCommand({ KeyId: keyId, ...spec }))).rejects.toMatchObject(validation);
+    await expect(stack.kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId: keyId, ...spec }))).rejects.toMatchObject(validation);
+  });
+});
+
+describe('key deletion', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const invalidState = { name: 'KMSInvalidStateException', $metadata: { httpStatusCode: 400 } };
+
+  it('schedules deletion after 7 to 30 days (30 by default), and refuses other windows', async () => {
+    const { KeyMetadata } = await stack.kms.send(new CreateKeyCommand({}));
+    const before = Date.now();
+    const scheduled = await stack.kms.send(new ScheduleKeyDeletionCommand({ KeyId: KeyMetadata!.KeyId }));
+    expect(scheduled).toMatchObject({ KeyId: KeyMetadata!.Arn, KeyState: 'PendingDeletion', PendingWindowInDays: 30 });
+    expect(scheduled.DeletionDate!.getTime()).toBeGreaterThanOrEqual(before + 30 * DAY - 1000);
+    expect(scheduled.DeletionDate!.getTime()).toBeLessThanOrEqual(Date.now() + 30 * DAY);
+    const described = await stack.kms.send(new DescribeKeyCommand({ KeyId: KeyMetadata!.KeyId }));
+    expect(described.KeyMetadata).toMatchObject({
+      KeyState: 'PendingDeletion',
+      Enabled: false,
+      DeletionDate: scheduled.DeletionDate,
+      PendingDeletionWindowInDays: 30,
+    });
+
+    const other = (await stack.kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId;
+    for (const days of [6, 31]) {
+      await expect(stack.kms.send(new ScheduleKeyDeletionCommand({ KeyId: other, PendingWindowInDays: days }))).rejects.toMatchObject({
+        name: 'ValidationException',
+      });
+    }
+    const week = await stack.kms.send(new ScheduleKeyDeletionCommand({ KeyId: other, PendingWindowInDays: 7 }));
+    expect(week.PendingWindowInDays).toBe(7);
+  });
+
+  it('refuses every use of a key pending deletion with KMSInvalidStateException; cancelled, it comes back disabled', async () => {
+    const { KeyMetadata } = await stack.kms.send(new CreateKeyCommand({}));
+    const id = KeyMetadata!.KeyId!;
+    const { CiphertextBlob } = await stack.kms.send(new EncryptCommand({ KeyId: id, Plaintext: bytes('kept') }));
+    await stack.kms.send(new ScheduleKeyDeletionCommand({ KeyId: id, PendingWindowInDays: 7 }));
+
+    await expect(stack.kms.send(new EncryptCommand({ KeyId: id, Plaintext: bytes('x') }))).rejects.toMatchObject({
+      ...invalidState,
+      message: `${KeyMetadata!.Arn} is pending deletion.`,
+    });
+    await expect(stack.kms.send(new DecryptCommand({ CiphertextBlob }))).rejects.toMatchObject(invalidState);
+    await expect(stack.kms.send(new GenerateDataKeyCommand({ KeyId: id, KeySpec: 'AES_256' }))).rejects.toMatchObject(invalidState);
+    await expect(stack.kms.send(new ReEncryptCommand({ CiphertextBlob, DestinationKeyId: keyId }))).rejects.toMatchObject(invalidState);
+    await expect(stack.kms.send(new EnableKeyCommand({ KeyId: id }))).rejects.toMatchObject(invalidState);
+    await expect(stack.kms.send(new ScheduleKeyDeletionCommand({ KeyId: id, PendingWindowInDays: 7 }))).rejects.toMatchObject(invalidState);
+
+    expect(await stack.kms.send(new CancelKeyDeletionCommand({ KeyId: id }))).toMatchObject({ KeyId: KeyMetadata!.Arn });
+    const described = await stack.kms.send(new DescribeKeyCommand({ KeyId: id }));
+    expect(described.KeyMetadata).toMatchObject({ KeyState: 'Disabled', Enabled: false });
+    expect(described.KeyMetadata?.DeletionDate).toBeUndefined();
+    await expect(stack.kms.send(new DecryptCommand({ CiphertextBlob }))).rejects.toMatchObject({ name: 'DisabledException' });
+    await expect(stack.kms.send(new CancelKeyDeletionCommand({ KeyId: id }))).rejects.toMatchObject(invalidState);
+
+    await stack.kms.send(new EnableKeyCommand({ KeyId: id }));
+    expect(text((await stack.kms.send(new DecryptCommand({ CiphertextBlob }))).Plaintext)).toBe('kept');
   });
 });
 

@@ -10,7 +10,15 @@ import {
   PutObjectCommand,
   type PutObjectCommandInput,
 } from '@aws-sdk/client-s3';
-import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, DisableKeyCommand, EnableKeyCommand } from '@aws-sdk/client-kms';
+import {
+  CancelKeyDeletionCommand,
+  CreateAliasCommand,
+  CreateKeyCommand,
+  DescribeKeyCommand,
+  DisableKeyCommand,
+  EnableKeyCommand,
+  ScheduleKeyDeletionCommand,
+} from '@aws-sdk/client-kms';
 import { readRequestedSse, SSE_C_PREFIX } from '../s3/sse.js';
 import { getBucket, saveBucket } from '../s3/repository.js';
 import { storeObject } from '../s3/object-write.js';
@@ -259,6 +267,26 @@ describe('KMS failures as S3 relays them', () => {
     await stack.kms.send(new EnableKeyCommand({ KeyId: disabledKey }));
     expect(await getText('kms-disabled')).toBe('locked');
     expect(await getText('dsse-disabled')).toBe('locked');
+  });
+
+  it('refuses puts and gets under a key pending deletion with 400 KMS.KMSInvalidStateException, until the deletion is cancelled', async () => {
+    const { KeyMetadata } = await stack.kms.send(new CreateKeyCommand({ Description: 'to be deleted' }));
+    const doomedKey = KeyMetadata!.KeyId!;
+    await put({ Key: 'kms-pending-deletion', Body: 'kept', ServerSideEncryption: 'aws:kms', SSEKMSKeyId: doomedKey });
+    await stack.kms.send(new ScheduleKeyDeletionCommand({ KeyId: doomedKey, PendingWindowInDays: 7 }));
+
+    const pending = {
+      name: 'KMS.KMSInvalidStateException',
+      message: `${KeyMetadata!.Arn} is pending deletion.`,
+      $metadata: { httpStatusCode: 400 },
+    };
+    await expect(getText('kms-pending-deletion')).rejects.toMatchObject(pending);
+    await expect(put({ Key: 'kms-new', Body: 'x', ServerSideEncryption: 'aws:kms', SSEKMSKeyId: doomedKey })).rejects.toMatchObject(pending);
+
+    await stack.kms.send(new CancelKeyDeletionCommand({ KeyId: doomedKey }));
+    await expect(getText('kms-pending-deletion')).rejects.toMatchObject({ name: 'KMS.DisabledException' });
+    await stack.kms.send(new EnableKeyCommand({ KeyId: doomedKey }));
+    expect(await getText('kms-pending-deletion')).toBe('kept');
   });
 
   it('refuses an unknown key id or alias with 400 KMS.NotFoundException', async () => {
