@@ -5,6 +5,7 @@ import { deleteObjectsEntryActions } from '../iam/s3-actions.js';
 import { requireAllowed } from './authorization.js';
 import { xmlReply, type S3Call, type S3Handler } from './call.js';
 import { objectsTable, type BucketRecord, type ObjectVersion } from './model.js';
+import { activeRetention, bypassesGovernance } from './object-lock.js';
 import { getBucket, getEntry, isValidVersionId, putVersion } from './repository.js';
 import { readXmlDocument, xmlBoolean, xmlElements, xmlText, type XmlElement } from './xml-document.js';
 
@@ -79,21 +80,15 @@ export function deleteMarker(lastModified = new Date().toISOString()): Omit<Obje
  * until its date. Governance mode yields to x-amz-bypass-governance-retention.
  */
 function isProtectedByObjectLock(version: ObjectVersion, bypassGovernance: boolean): boolean {
-  const lock = version.objectLock;
-  if (!lock) return false;
-  if (lock.legalHold === 'ON') return true;
-  if (!lock.mode || !lock.retainUntilDate || Date.parse(lock.retainUntilDate) <= Date.now()) return false;
-  return !(lock.mode === 'GOVERNANCE' && bypassGovernance);
-}
-
-function bypassesGovernance(call: S3Call): boolean {
-  return call.request.headers['x-amz-bypass-governance-retention']?.toLowerCase() === 'true';
+  if (version.objectLock?.legalHold === 'ON') return true;
+  const retention = activeRetention(version.objectLock);
+  return retention !== undefined && !(retention.mode === 'GOVERNANCE' && bypassGovernance);
 }
 
 export const deleteObject: S3Handler = (call) => {
   const bucket = getBucket(call.ctx, call.bucket);
   const versionId = queryValue(call.request.query, 'versionId');
-  const deleted = deleteObjectOrVersion(call.ctx, bucket, call.key, versionId, bypassesGovernance(call));
+  const deleted = deleteObjectOrVersion(call.ctx, bucket, call.key, versionId, bypassesGovernance(call.request.headers));
   const headers: Record<string, string> = {};
   if (deleted.DeleteMarker) headers['x-amz-delete-marker'] = 'true';
   const reportedVersionId = deleted.DeleteMarkerVersionId ?? deleted.VersionId;
@@ -105,7 +100,7 @@ export const deleteObject: S3Handler = (call) => {
 export const deleteObjects: S3Handler = async (call) => {
   const bucket = getBucket(call.ctx, call.bucket);
   const { objects, quiet } = await readDeleteRequest(call);
-  const bypassGovernance = bypassesGovernance(call);
+  const bypassGovernance = bypassesGovernance(call.request.headers);
   const deleted: DeletedObject[] = [];
   const errors: Array<Record<string, string>> = [];
   for (const { key, versionId } of objects) {
