@@ -1,4 +1,7 @@
 import { S3Error, s3Errors } from '../http/s3-error.js';
+import { objectArn } from '../iam/s3-actions.js';
+import { requireAllowed } from './authorization.js';
+import type { S3Call } from './call.js';
 import { OBJECT_LOCK_RETENTION_MODES, type BucketRecord, type DefaultRetention, type ObjectLock, type ObjectLockRetentionMode } from './model.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -56,7 +59,16 @@ export function activeRetention(lock: ObjectLock | undefined, now = Date.now()):
   return { mode: lock.mode, retainUntilDate: lock.retainUntilDate };
 }
 
-/** `x-amz-bypass-governance-retention: true`: GOVERNANCE retention yields to a caller allowed s3:BypassGovernanceRetention. */
-export function bypassesGovernance(headers: Record<string, string>): boolean {
-  return headers['x-amz-bypass-governance-retention']?.toLowerCase() === 'true';
+export function protectedByObjectLock(): S3Error {
+  return s3Errors.accessDenied('Access Denied because object protected by object lock.');
+}
+
+/**
+ * GOVERNANCE retention yields, when a delete or a retention change needs it, to a
+ * request with `x-amz-bypass-governance-retention: true` from a caller allowed
+ * s3:BypassGovernanceRetention on the object.
+ */
+export function requireGovernanceBypass(call: S3Call, key: string): void {
+  if (call.request.headers['x-amz-bypass-governance-retention']?.toLowerCase() !== 'true') throw protectedByObjectLock();
+  requireAllowed(call, [{ action: 's3:BypassGovernanceRetention', resource: objectArn(call.bucket, key) }]);
 }

@@ -1,10 +1,8 @@
 import { s3Errors } from '../http/s3-error.js';
-import { objectArn } from '../iam/s3-actions.js';
-import { requireAllowed } from './authorization.js';
 import { addressedVersion } from './addressed-version.js';
-import { xmlReply, type S3Call, type S3Handler } from './call.js';
+import { xmlReply, type S3Handler } from './call.js';
 import { OBJECT_LOCK_RETENTION_MODES, type ObjectLockRetentionMode } from './model.js';
-import { activeRetention, bypassesGovernance, noObjectLockConfiguration, requireObjectLockBucket } from './object-lock.js';
+import { activeRetention, noObjectLockConfiguration, protectedByObjectLock, requireGovernanceBypass, requireObjectLockBucket } from './object-lock.js';
 import { getBucket, replaceVersion } from './repository.js';
 import { readXmlDocument, xmlText, type XmlElement } from './xml-document.js';
 
@@ -30,7 +28,10 @@ export const putObjectRetention: S3Handler = async (call) => {
   const { bucket, version } = addressedVersion(call, 'PUT');
   const requested = readRetention(await readXmlDocument<XmlElement>(call, 'Retention', { integrityRequired: true }));
   const current = activeRetention(version.objectLock);
-  if (current && weakens(current, requested)) requireBypass(call, current);
+  if (current && weakens(current, requested)) {
+    if (current.mode === 'COMPLIANCE') throw protectedByObjectLock();
+    requireGovernanceBypass(call, call.key);
+  }
   const objectLock = { legalHold: version.objectLock?.legalHold, ...requested };
   replaceVersion(call.ctx, bucket.name, call.key, { ...version, objectLock });
   return { status: 200 };
@@ -54,11 +55,4 @@ function weakens(current: Retention, requested: Retention | undefined): boolean 
   if (!requested) return true;
   if (current.mode === 'COMPLIANCE' && requested.mode === 'GOVERNANCE') return true;
   return Date.parse(requested.retainUntilDate) < Date.parse(current.retainUntilDate);
-}
-
-function requireBypass(call: S3Call, current: Retention): void {
-  if (current.mode === 'COMPLIANCE' || !bypassesGovernance(call.request.headers)) {
-    throw s3Errors.accessDenied('Access Denied because object protected by object lock.');
-  }
-  requireAllowed(call, [{ action: 's3:BypassGovernanceRetention', resource: objectArn(call.bucket, call.key) }]);
 }

@@ -128,8 +128,8 @@ describe('PutObjectRetention and GetObjectRetention', () => {
     expect(await retentionOf('compliant.csv')).toEqual({ Mode: 'COMPLIANCE', RetainUntilDate: later });
   });
 
-  it('needs s3:BypassGovernanceRetention to shorten GOVERNANCE', async () => {
-    await put('bypass.csv');
+  it('needs s3:BypassGovernanceRetention to shorten GOVERNANCE or delete a version it protects', async () => {
+    const versionId = await put('bypass.csv');
     await setRetention('bypass.csv', { Mode: 'GOVERNANCE', RetainUntilDate: inDays(10) });
     const role = 'RetentionWithoutBypass';
     stack.ctx.iam.roles.put(role, [
@@ -137,7 +137,7 @@ describe('PutObjectRetention and GetObjectRetention', () => {
         policyName: 'Retention',
         document: {
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: ['s3:PutObjectRetention', 's3:GetObjectRetention'], Resource: objectArn(LOCKED, '*') }],
+          Statement: [{ Effect: 'Allow', Action: ['s3:PutObjectRetention', 's3:GetObjectRetention', 's3:DeleteObjectVersion'], Resource: objectArn(LOCKED, '*') }],
         },
       },
     ]);
@@ -151,7 +151,11 @@ describe('PutObjectRetention and GetObjectRetention', () => {
       Retention: { Mode: 'GOVERNANCE', RetainUntilDate: inDays(1) },
       BypassGovernanceRetention: true,
     });
-    expect(await failureOf(client.send(shorten))).toMatchObject({ name: 'AccessDenied', message: expect.stringContaining('s3:BypassGovernanceRetention') });
+    const needsBypass = { name: 'AccessDenied', message: expect.stringContaining('s3:BypassGovernanceRetention') };
+    expect(await failureOf(client.send(shorten))).toMatchObject(needsBypass);
+    const remove = new DeleteObjectCommand({ Bucket: LOCKED, Key: 'bypass.csv', VersionId: versionId, BypassGovernanceRetention: true });
+    expect(await failureOf(client.send(remove))).toMatchObject(needsBypass);
+    expect((await stored('bypass.csv')).versions).toBe(1);
     await client.send(new PutObjectRetentionCommand({ Bucket: LOCKED, Key: 'bypass.csv', Retention: { Mode: 'GOVERNANCE', RetainUntilDate: inDays(11) } }));
   });
 
