@@ -166,22 +166,19 @@ const OBJECT_DEFAULTS: Partial<Record<Method, Route>> = {
 const SUBRESOURCES = new Set([...Object.keys(BUCKET_SUBRESOURCES), ...Object.keys(OBJECT_SUBRESOURCES)]);
 
 /**
- * Query parameters of the operations, which name no sub-resource. Anything else
- * on a write is a sub-resource the stack does not know, refused rather than
- * taken for the plain write (which would replace the object or the bucket's
- * settings); reads ignore unknown parameters, as S3 does (cache-busting URLs).
+ * Query parameters of the operations, which name no sub-resource, besides
+ * x-amz-* (presigned URLs' signature and headers). Anything else on a write is
+ * a sub-resource the stack does not know, refused rather than taken for the
+ * plain write (which would replace the object or create the bucket); reads
+ * ignore unknown parameters, as S3 does (cache-busting URLs).
  */
-const PARAMETERS = new Set([
-  'versionId', 'partNumber', 'id', 'x-id', 'select-type', 'annotationName',
-  'X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature',
-  'X-Amz-Security-Token',
-]);
+const WRITE_PARAMETERS = new Set(['versionId', 'partNumber', 'id', 'x-id', 'select-type', 'annotationName']);
 
-function isParameter(name: string): boolean {
-  return PARAMETERS.has(name) || name.toLowerCase().startsWith('x-amz-');
+function isWriteParameter(name: string): boolean {
+  return WRITE_PARAMETERS.has(name) || name.toLowerCase().startsWith('x-amz-');
 }
 
-/** Service requests: the caller's buckets; Object Lambda's WriteGetObjectResponse has its own path. */
+/** Requests to the service itself: the caller's buckets. */
 function serviceOperation(method: string, query: Query): S3Operation | undefined {
   if (method !== 'GET') return undefined;
   return query['x-id'] === 'ListDirectoryBuckets' ? 'ListDirectoryBuckets' : 'ListBuckets';
@@ -208,13 +205,16 @@ export function resolveOperation(
     if (!operation) throw refuse();
     return operation;
   }
+  // Object Lambda's path, which no bucket can have (bucket names are lower case).
   if (!key && method === 'POST' && bucket === 'WriteGetObjectResponse') return 'WriteGetObjectResponse';
   const names = Object.keys(query);
   const subresource = names.find((name) => SUBRESOURCES.has(name));
-  if (subresource === undefined && method !== 'GET' && method !== 'HEAD') {
-    if (names.some((name) => !isParameter(name))) throw s3Errors.notImplemented();
-  }
-  const routes = subresource === undefined ? (key ? OBJECT_DEFAULTS : BUCKET_DEFAULTS) : (key ? OBJECT_SUBRESOURCES : BUCKET_SUBRESOURCES)[subresource];
+  const isRead = method === 'GET' || method === 'HEAD';
+  if (subresource === undefined && !isRead && names.some((name) => !isWriteParameter(name))) throw s3Errors.notImplemented();
+  const routes =
+    subresource === undefined
+      ? (key ? OBJECT_DEFAULTS : BUCKET_DEFAULTS)
+      : (key ? OBJECT_SUBRESOURCES : BUCKET_SUBRESOURCES)[subresource];
   const route = routes?.[method as Method];
   if (!route) throw refuse();
   return typeof route === 'function' ? route(query, headers) : route;
