@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as s3 from '@aws-sdk/client-s3';
 import { S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
-import { NOT_IMPLEMENTED, s3Handlers } from '../s3/handlers.js';
+import { IMPLEMENTED_OPERATIONS, NOT_IMPLEMENTED, s3Handlers } from '../s3/handlers.js';
 import type { S3Operation } from '../s3/operations.js';
 import { rootS3Client, sendRaw, signRaw, useTestStack } from './harness.js';
 import { getBytes } from './object-fixtures.js';
@@ -173,6 +173,72 @@ const UNIMPLEMENTED: Partial<Record<S3Operation, (client: S3Client) => Promise<u
     rawRequest('POST', `/${OBJECTS}`, {}, { 'content-type': 'multipart/form-data; boundary=b' }, '--b\r\nContent-Disposition: form-data; name="key"\r\n\r\nposted.txt\r\n--b--\r\n'),
 };
 
+const copyInput = { ...onObject, CopySource: `${OBJECTS}/${KEY}` };
+const partInput = { ...onObject, UploadId: 'upload-1', PartNumber: 1 };
+const lockDate = new Date('2030-01-01T00:00:00Z');
+
+/**
+ * One request of each operation the stack implements; a fault injected for that
+ * operation answers it before its handler runs, so the inputs need only be sent.
+ * A name after a space is a variant of the same operation.
+ */
+const IMPLEMENTED: Record<string, (client: S3Client) => Promise<unknown>> = {
+  AbortMultipartUpload: (c) => c.send(new s3.AbortMultipartUploadCommand({ ...onObject, UploadId: 'upload-1' })),
+  CompleteMultipartUpload: (c) => c.send(new s3.CompleteMultipartUploadCommand({ ...onObject, UploadId: 'upload-1', MultipartUpload: { Parts: [] } })),
+  CopyObject: (c) => c.send(new s3.CopyObjectCommand(copyInput)),
+  CreateBucket: (c) => c.send(new s3.CreateBucketCommand(onEmpty)),
+  CreateMultipartUpload: (c) => c.send(new s3.CreateMultipartUploadCommand(onObject)),
+  DeleteBucket: (c) => c.send(new s3.DeleteBucketCommand(onEmpty)),
+  DeleteBucketCors: (c) => c.send(new s3.DeleteBucketCorsCommand(onEmpty)),
+  DeleteBucketEncryption: (c) => c.send(new s3.DeleteBucketEncryptionCommand(onEmpty)),
+  DeleteBucketTagging: (c) => c.send(new s3.DeleteBucketTaggingCommand(onEmpty)),
+  DeleteObject: (c) => c.send(new s3.DeleteObjectCommand(onObject)),
+  DeleteObjects: (c) => c.send(new s3.DeleteObjectsCommand({ Bucket: OBJECTS, Delete: { Objects: [{ Key: KEY }] } })),
+  DeleteObjectTagging: (c) => c.send(new s3.DeleteObjectTaggingCommand(onObject)),
+  GetBucketCors: (c) => c.send(new s3.GetBucketCorsCommand(onEmpty)),
+  GetBucketEncryption: (c) => c.send(new s3.GetBucketEncryptionCommand(onEmpty)),
+  GetBucketLocation: (c) => c.send(new s3.GetBucketLocationCommand(onEmpty)),
+  GetBucketTagging: (c) => c.send(new s3.GetBucketTaggingCommand(onEmpty)),
+  GetBucketVersioning: (c) => c.send(new s3.GetBucketVersioningCommand(onEmpty)),
+  GetObject: (c) => c.send(new s3.GetObjectCommand(onObject)),
+  'GetObject partNumber': (c) => c.send(new s3.GetObjectCommand({ ...onObject, PartNumber: 1 })),
+  GetObjectAttributes: (c) => c.send(new s3.GetObjectAttributesCommand({ ...onObject, ObjectAttributes: ['ETag'] })),
+  GetObjectLegalHold: (c) => c.send(new s3.GetObjectLegalHoldCommand(onObject)),
+  GetObjectLockConfiguration: (c) => c.send(new s3.GetObjectLockConfigurationCommand(onEmpty)),
+  GetObjectRetention: (c) => c.send(new s3.GetObjectRetentionCommand(onObject)),
+  GetObjectTagging: (c) => c.send(new s3.GetObjectTaggingCommand(onObject)),
+  HeadBucket: (c) => c.send(new s3.HeadBucketCommand(onEmpty)),
+  HeadObject: (c) => c.send(new s3.HeadObjectCommand(onObject)),
+  'HeadObject partNumber': (c) => c.send(new s3.HeadObjectCommand({ ...onObject, PartNumber: 1 })),
+  ListBuckets: (c) => c.send(new s3.ListBucketsCommand({})),
+  ListMultipartUploads: (c) => c.send(new s3.ListMultipartUploadsCommand(onEmpty)),
+  ListObjects: (c) => c.send(new s3.ListObjectsCommand(onEmpty)),
+  ListObjectsV2: (c) => c.send(new s3.ListObjectsV2Command(onEmpty)),
+  ListObjectVersions: (c) => c.send(new s3.ListObjectVersionsCommand(onEmpty)),
+  ListParts: (c) => c.send(new s3.ListPartsCommand({ ...onObject, UploadId: 'upload-1' })),
+  PutBucketCors: (c) =>
+    c.send(new s3.PutBucketCorsCommand({ ...onEmpty, CORSConfiguration: { CORSRules: [{ AllowedMethods: ['GET'], AllowedOrigins: ['*'] }] } })),
+  PutBucketEncryption: (c) =>
+    c.send(
+      new s3.PutBucketEncryptionCommand({
+        ...onEmpty,
+        ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      }),
+    ),
+  PutBucketTagging: (c) => c.send(new s3.PutBucketTaggingCommand({ ...onEmpty, Tagging: { TagSet: [] } })),
+  PutBucketVersioning: (c) => c.send(new s3.PutBucketVersioningCommand({ ...onEmpty, VersioningConfiguration: { Status: 'Enabled' } })),
+  PutObject: (c) => c.send(new s3.PutObjectCommand({ ...onObject, Body: 'replacement' })),
+  PutObjectLegalHold: (c) => c.send(new s3.PutObjectLegalHoldCommand({ ...onObject, LegalHold: { Status: 'ON' } })),
+  PutObjectLockConfiguration: (c) =>
+    c.send(new s3.PutObjectLockConfigurationCommand({ ...onEmpty, ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' } })),
+  PutObjectRetention: (c) => c.send(new s3.PutObjectRetentionCommand({ ...onObject, Retention: { Mode: 'GOVERNANCE', RetainUntilDate: lockDate } })),
+  PutObjectTagging: (c) => c.send(new s3.PutObjectTaggingCommand({ ...onObject, Tagging: { TagSet: [] } })),
+  UpdateObjectEncryption: (c) =>
+    c.send(new s3.UpdateObjectEncryptionCommand({ ...onObject, ObjectEncryption: { SSEKMS: { KMSKeyArn: 'arn:aws:kms:us-east-1:000000000000:key/k' } } })),
+  UploadPart: (c) => c.send(new s3.UploadPartCommand({ ...partInput, Body: 'part' })),
+  UploadPartCopy: (c) => c.send(new s3.UploadPartCopyCommand({ ...partInput, CopySource: `${OBJECTS}/${KEY}` })),
+};
+
 /** A request signed for S3 that no SDK command here sends; an error answer rejects as the SDK's would. */
 async function rawRequest(method: string, path: string, query: Record<string, string>, headers: Record<string, string> = {}, body?: string) {
   const response = await sendRaw(stack, await signRaw(stack, { method, path, query, headers, body }));
@@ -198,6 +264,18 @@ describe('every S3 operation is routed to itself and answered or refused as NotI
   it('has a request here for every operation the handler map answers NotImplemented', () => {
     const unimplemented = Object.entries(s3Handlers).filter(([, handler]) => handler === NOT_IMPLEMENTED).map(([operation]) => operation);
     expect(Object.keys(UNIMPLEMENTED).sort()).toEqual(unimplemented.sort());
+  });
+
+  it('has a request here for every operation the stack implements', () => {
+    const operations = new Set(Object.keys(IMPLEMENTED).map((name) => name.split(' ')[0]));
+    expect([...operations].sort()).toEqual([...IMPLEMENTED_OPERATIONS].sort());
+  });
+
+  it.each(Object.entries(IMPLEMENTED))('%s is taken for itself', async (name, send) => {
+    stack.ctx.faults.replace([{ kind: 'InternalError', rate: 1, operations: [name.split(' ')[0]] }]);
+    expect((await failureOf(send(client))).status).toBe(500);
+    stack.ctx.faults.replace([]);
+    expect(await snapshot()).toEqual(before);
   });
 
   it.each(Object.entries(UNIMPLEMENTED))('%s', async (operation, send) => {
