@@ -75,10 +75,14 @@ export const s3Errors = {
       Method: method,
       ResourceType: resource,
     }),
-  notImplemented: (what: string) =>
-    new S3Error('NotImplemented', 'A header you provided implies functionality that is not implemented', 501, {
-      Header: what,
-    }),
+  /** `header`: the header that asks for what is missing, when a header does. */
+  notImplemented: (header?: string) =>
+    new S3Error(
+      'NotImplemented',
+      'A header you provided implies functionality that is not implemented',
+      501,
+      header === undefined ? {} : { Header: header },
+    ),
   internalError: () =>
     new S3Error('InternalError', 'We encountered an internal error. Please try again.', 500),
   slowDown: () => new S3Error('SlowDown', 'Please reduce your request rate.', 503),

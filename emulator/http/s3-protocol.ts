@@ -3,7 +3,8 @@ import type { StackContext } from '../context.js';
 import { authorizeOperation } from '../s3/authorize-operation.js';
 import type { S3Call } from '../s3/call.js';
 import { bucketsTable, type BucketRecord } from '../s3/model.js';
-import { resolveOperation, s3Handlers } from '../s3/operations.js';
+import { handlerOf } from '../s3/handlers.js';
+import { resolveOperation } from '../s3/operations.js';
 import { decodeAwsChunked, isAwsChunked, storedContentEncoding, verifyPayloadHash } from './aws-chunked.js';
 import { bucketCorsHeaders, bucketPreflight, openCorsHeaders } from './cors.js';
 import type { StackReply } from './reply.js';
@@ -78,7 +79,7 @@ export class S3Protocol {
       const { bucket, key } = s3Target(request);
       return resolveOperation(request.method, bucket, key, request.query, request.headers);
     } catch {
-      // An undecodable path has no operation; handle() answers it with InvalidURI.
+      // An undecodable path or a request no operation takes; handle() answers it with S3's error.
       return undefined;
     }
   }
@@ -101,8 +102,8 @@ export class S3Protocol {
 
   private async dispatch(request: StackRequest, target: S3Target) {
     const operation = resolveOperation(request.method, target.bucket, target.key, request.query, request.headers);
-    if (!operation) throw new S3Error('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405);
     const auth = await this.authenticate(request, target);
+    const handler = handlerOf(operation);
     let body = request.body;
     let trailers: Record<string, string> = {};
     let decoded = request;
@@ -114,7 +115,7 @@ export class S3Protocol {
     }
     const call: S3Call = { operation, request: decoded, bucket: target.bucket, key: target.key, body, trailers, auth, ctx: this.ctx };
     authorizeOperation(call);
-    const reply = await s3Handlers[operation](call);
+    const reply = await handler(call);
     return { status: reply.status, headers: reply.headers ?? {}, body: request.method === 'HEAD' ? undefined : reply.body };
   }
 

@@ -61,7 +61,7 @@ const copyObject: ActionMapping = (target) => [
 ];
 
 /**
- * Each S3 operation of operations.ts → the IAM actions and resources it needs,
+ * Each S3 operation the stack implements (s3/handlers.ts) → the IAM actions and resources it needs,
  * as the Service Authorization Reference ("Actions, resources, and condition
  * keys for Amazon S3") and each operation's Permissions section give them.
  */
@@ -81,6 +81,9 @@ export const S3_OPERATION_ACTIONS: Readonly<Record<string, ActionMapping>> = {
   PutBucketVersioning: onBucket('s3:PutBucketVersioning'),
   GetObjectLockConfiguration: onBucket('s3:GetBucketObjectLockConfiguration'),
   PutObjectLockConfiguration: onBucket('s3:PutBucketObjectLockConfiguration'),
+  GetBucketTagging: onBucket('s3:GetBucketTagging'),
+  PutBucketTagging: onBucket('s3:PutBucketTagging'),
+  DeleteBucketTagging: onBucket('s3:PutBucketTagging'),
   ListObjects: listing('s3:ListBucket'),
   ListObjectsV2: listing('s3:ListBucket'),
   ListObjectVersions: listing('s3:ListBucketVersions'),
@@ -95,6 +98,15 @@ export const S3_OPERATION_ACTIONS: Readonly<Record<string, ActionMapping>> = {
   GetObjectTagging: onObject('s3:GetObjectTagging', 's3:GetObjectVersionTagging'),
   PutObjectTagging: onObject('s3:PutObjectTagging', 's3:PutObjectVersionTagging'),
   DeleteObjectTagging: onObject('s3:DeleteObjectTagging', 's3:DeleteObjectVersionTagging'),
+  // A version's retention and legal hold have no version actions of their own; bypassing GOVERNANCE is checked when a change needs it.
+  GetObjectRetention: onObject('s3:GetObjectRetention'),
+  PutObjectRetention: onObject('s3:PutObjectRetention'),
+  GetObjectLegalHold: onObject('s3:GetObjectLegalHold'),
+  PutObjectLegalHold: onObject('s3:PutObjectLegalHold'),
+  GetObjectAttributes: (target) => [
+    ...readObject(target),
+    ...onObject('s3:GetObjectAttributes', 's3:GetObjectVersionAttributes')(target),
+  ],
   UpdateObjectEncryption: ({ bucket, key }) => [
     { action: 's3:UpdateObjectEncryption', resource: objectArn(bucket, key) },
     { action: 's3:PutObject', resource: objectArn(bucket, key) },

@@ -2,10 +2,11 @@ import type { Authenticated } from '../auth/sigv4.js';
 import type { StackContext } from '../context.js';
 import type { StackRequest } from '../http/request.js';
 import { toS3Xml } from '../http/xml.js';
+import type { S3Operation } from './operations.js';
 
 /** One authenticated S3 request, addressed to a bucket and key ('' where absent). */
 export interface S3Call {
-  operation: string;
+  operation: S3Operation;
   request: StackRequest;
   bucket: string;
   key: string;

@@ -1,10 +1,10 @@
-import type { StackContext } from '../context.js';
 import { queryValue } from '../http/request.js';
 import { S3Error, s3Errors } from '../http/s3-error.js';
 import { deleteObjectsEntryActions } from '../iam/s3-actions.js';
 import { requireAllowed } from './authorization.js';
 import { xmlReply, type S3Call, type S3Handler } from './call.js';
 import { objectsTable, type BucketRecord, type ObjectVersion } from './model.js';
+import { activeRetention, protectedByObjectLock, requireGovernanceBypass } from './object-lock.js';
 import { getBucket, getEntry, isValidVersionId, putVersion } from './repository.js';
 import { readXmlDocument, xmlBoolean, xmlElements, xmlText, type XmlElement } from './xml-document.js';
 
@@ -24,14 +24,9 @@ interface DeletedObject {
  * one stacks a delete marker (replacing the 'null' version when suspended, as putVersion
  * does for any write). With one: that version goes for good, if Object Lock allows.
  */
-function deleteObjectOrVersion(
-  ctx: StackContext,
-  bucket: BucketRecord,
-  key: string,
-  versionId: string | undefined,
-  bypassGovernance: boolean,
-): DeletedObject {
-  if (versionId !== undefined) return deleteVersion(ctx, bucket, key, versionId, bypassGovernance);
+function deleteObjectOrVersion(call: S3Call, bucket: BucketRecord, key: string, versionId: string | undefined): DeletedObject {
+  const { ctx } = call;
+  if (versionId !== undefined) return deleteVersion(call, bucket, key, versionId);
   if (bucket.versioning === 'Unversioned') {
     const versions = getEntry(ctx, bucket.name, key)?.versions ?? [];
     ctx.store.delete(objectsTable(bucket.name), key);
@@ -42,15 +37,14 @@ function deleteObjectOrVersion(
   return { Key: key, DeleteMarker: true, DeleteMarkerVersionId: marker.versionId };
 }
 
-function deleteVersion(ctx: StackContext, bucket: BucketRecord, key: string, versionId: string, bypassGovernance: boolean): DeletedObject {
+function deleteVersion(call: S3Call, bucket: BucketRecord, key: string, versionId: string): DeletedObject {
+  const { ctx } = call;
   if (!isValidVersionId(versionId)) throw s3Errors.invalidArgument('Invalid version id specified', 'versionId', versionId);
   const entry = getEntry(ctx, bucket.name, key);
   const version = entry?.versions.find((v) => v.versionId === versionId);
   // S3 answers a version that is already gone with success, so retries are harmless.
   if (!entry || !version) return { Key: key, VersionId: versionId };
-  if (isProtectedByObjectLock(version, bypassGovernance)) {
-    throw s3Errors.accessDenied('Access Denied because object protected by object lock.');
-  }
+  requireUnlocked(call, key, version);
   const versions = entry.versions.filter((v) => v !== version);
   if (versions.length === 0) ctx.store.delete(objectsTable(bucket.name), key);
   else ctx.store.put(objectsTable(bucket.name), key, { versions });
@@ -77,24 +71,19 @@ export function deleteMarker(lastModified = new Date().toISOString()): Omit<Obje
 
 /**
  * Object Lock stops a version being deleted for good: a legal hold always, a retention
- * until its date. Governance mode yields to x-amz-bypass-governance-retention.
+ * until its date. GOVERNANCE yields to x-amz-bypass-governance-retention with s3:BypassGovernanceRetention.
  */
-function isProtectedByObjectLock(version: ObjectVersion, bypassGovernance: boolean): boolean {
-  const lock = version.objectLock;
-  if (!lock) return false;
-  if (lock.legalHold === 'ON') return true;
-  if (!lock.mode || !lock.retainUntilDate || Date.parse(lock.retainUntilDate) <= Date.now()) return false;
-  return !(lock.mode === 'GOVERNANCE' && bypassGovernance);
-}
-
-function bypassesGovernance(call: S3Call): boolean {
-  return call.request.headers['x-amz-bypass-governance-retention']?.toLowerCase() === 'true';
+function requireUnlocked(call: S3Call, key: string, version: ObjectVersion): void {
+  if (version.objectLock?.legalHold === 'ON') throw protectedByObjectLock();
+  const retention = activeRetention(version.objectLock);
+  if (retention?.mode === 'COMPLIANCE') throw protectedByObjectLock();
+  if (retention) requireGovernanceBypass(call, key);
 }
 
 export const deleteObject: S3Handler = (call) => {
   const bucket = getBucket(call.ctx, call.bucket);
   const versionId = queryValue(call.request.query, 'versionId');
-  const deleted = deleteObjectOrVersion(call.ctx, bucket, call.key, versionId, bypassesGovernance(call));
+  const deleted = deleteObjectOrVersion(call, bucket, call.key, versionId);
   const headers: Record<string, string> = {};
   if (deleted.DeleteMarker) headers['x-amz-delete-marker'] = 'true';
   const reportedVersionId = deleted.DeleteMarkerVersionId ?? deleted.VersionId;
@@ -106,13 +95,12 @@ export const deleteObject: S3Handler = (call) => {
 export const deleteObjects: S3Handler = async (call) => {
   const bucket = getBucket(call.ctx, call.bucket);
   const { objects, quiet } = await readDeleteRequest(call);
-  const bypassGovernance = bypassesGovernance(call);
   const deleted: DeletedObject[] = [];
   const errors: Array<Record<string, string>> = [];
   for (const { key, versionId } of objects) {
     try {
       requireAllowed(call, deleteObjectsEntryActions(bucket.name, key, versionId));
-      deleted.push(deleteObjectOrVersion(call.ctx, bucket, key, versionId, bypassGovernance));
+      deleted.push(deleteObjectOrVersion(call, bucket, key, versionId));
     } catch (error) {
       if (!(error instanceof S3Error)) throw error;
       errors.push({ Key: key, ...(versionId !== undefined ? { VersionId: versionId } : {}), Code: error.code, Message: error.message });

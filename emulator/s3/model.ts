@@ -72,6 +72,8 @@ export interface BucketRecord {
   cors?: CorsRule[];
   /** Present once Object Lock is enabled; absent (as in stores written before it existed) means it is not. */
   objectLock?: BucketObjectLock;
+  /** Absent until PutBucketTagging, and again after DeleteBucketTagging. */
+  tags?: Tag[];
 }
 
 /** How an object's bytes are protected, as S3 reports it. */

@@ -1,4 +1,7 @@
-import { s3Errors } from '../http/s3-error.js';
+import { S3Error, s3Errors } from '../http/s3-error.js';
+import { objectArn } from '../iam/s3-actions.js';
+import { requireAllowed } from './authorization.js';
+import type { S3Call } from './call.js';
 import { OBJECT_LOCK_RETENTION_MODES, type BucketRecord, type DefaultRetention, type ObjectLock, type ObjectLockRetentionMode } from './model.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -39,4 +42,33 @@ function defaultRetainUntilDate(retention: DefaultRetention, now: Date): string 
   const until = new Date(now);
   until.setUTCFullYear(until.getUTCFullYear() + (retention.years ?? 0));
   return until.toISOString();
+}
+
+/** Retention and legal hold are set only in a bucket with Object Lock; the Object Lock operations word it with spaces. */
+export function requireObjectLockBucket(bucket: BucketRecord): void {
+  if (!bucket.objectLock) throw s3Errors.invalidRequest('Bucket is missing Object Lock Configuration');
+}
+
+export function noObjectLockConfiguration(): S3Error {
+  return new S3Error('NoSuchObjectLockConfiguration', 'The specified object does not have a ObjectLock configuration', 404);
+}
+
+/** A retention whose date has passed protects nothing. */
+export function activeRetention(lock: ObjectLock | undefined, now = Date.now()): Required<Pick<ObjectLock, 'mode' | 'retainUntilDate'>> | undefined {
+  if (!lock?.mode || !lock.retainUntilDate || Date.parse(lock.retainUntilDate) <= now) return undefined;
+  return { mode: lock.mode, retainUntilDate: lock.retainUntilDate };
+}
+
+export function protectedByObjectLock(): S3Error {
+  return s3Errors.accessDenied('Access Denied because object protected by object lock.');
+}
+
+/**
+ * GOVERNANCE retention yields, when a delete or a retention change needs it, to a
+ * request with `x-amz-bypass-governance-retention: true` from a caller allowed
+ * s3:BypassGovernanceRetention on the object.
+ */
+export function requireGovernanceBypass(call: S3Call, key: string): void {
+  if (call.request.headers['x-amz-bypass-governance-retention']?.toLowerCase() !== 'true') throw protectedByObjectLock();
+  requireAllowed(call, [{ action: 's3:BypassGovernanceRetention', resource: objectArn(call.bucket, key) }]);
 }

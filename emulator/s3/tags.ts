@@ -1,7 +1,9 @@
 import { S3Error, s3Errors } from '../http/s3-error.js';
 import type { Tag } from './model.js';
+import { xmlElement, xmlElements, xmlText, type XmlElement } from './xml-document.js';
 
-const MAX_TAGS = 10;
+/** How many tags an object and a bucket may have. */
+export const TAG_LIMITS = { object: 10, bucket: 50 } as const;
 const MAX_KEY_LENGTH = 128;
 const MAX_VALUE_LENGTH = 256;
 /** Letters, digits and spaces in any script, and _ . : / = + - @ (object-tagging.html). */
@@ -12,12 +14,14 @@ function invalidTag(message: string, fields: Record<string, string>): S3Error {
 }
 
 /**
- * Checks an object's tag set as S3 does, for PutObjectTagging and `x-amz-tagging` alike:
- * more than 10 tags is BadRequest; a repeated or `aws:` key, a key outside 1–128 allowed
+ * Checks a tag set as S3 does, for PutObjectTagging, `x-amz-tagging` and PutBucketTagging:
+ * more than the limit (10 for an object, 50 for a bucket) is BadRequest; a repeated or `aws:` key, a key outside 1–128 allowed
  * characters or a value over 256 is InvalidTag.
  */
-export function validateTags(tags: Tag[]): Tag[] {
-  if (tags.length > MAX_TAGS) throw new S3Error('BadRequest', 'Object tags cannot be greater than 10', 400);
+export function validateTags(tags: Tag[], of: keyof typeof TAG_LIMITS = 'object'): Tag[] {
+  if (tags.length > TAG_LIMITS[of]) {
+    throw new S3Error('BadRequest', `${of === 'object' ? 'Object tags' : 'Bucket tag count'} cannot be greater than ${TAG_LIMITS[of]}`, 400);
+  }
   const seen = new Set<string>();
   for (const { key, value } of tags) {
     if (seen.has(key)) throw invalidTag('Cannot provide multiple Tags with the same key', { TagKey: key });
@@ -46,4 +50,23 @@ export function parseTaggingHeader(value: string | undefined): Tag[] {
     );
   }
   return validateTags(tags);
+}
+
+/** The `<Tagging><TagSet>` of PutObjectTagging and PutBucketTagging. */
+export function readTagSet(document: XmlElement): Tag[] {
+  const tagSet = xmlElement(document.TagSet);
+  if (!tagSet) throw s3Errors.malformedXml();
+  return xmlElements(tagSet.Tag).map(readTag);
+}
+
+function readTag(tag: XmlElement): Tag {
+  const key = xmlText(tag.Key);
+  const value = xmlText(tag.Value);
+  if (key === undefined || value === undefined) throw s3Errors.malformedXml();
+  return { key, value };
+}
+
+/** The `<TagSet>` of GetObjectTagging and GetBucketTagging. */
+export function tagSetElement(tags: readonly Tag[]): Record<string, unknown> {
+  return { TagSet: { Tag: tags.map((tag) => ({ Key: tag.key, Value: tag.value })) } };
 }

@@ -4,6 +4,7 @@ import { queryValue } from '../http/request.js';
 import { requireKeyUse } from './authorization.js';
 import type { S3Call, S3Handler } from './call.js';
 import type { ObjectLock, ObjectSse } from './model.js';
+import { activeRetention } from './object-lock.js';
 import { findVersion, getBucket, replaceVersion } from './repository.js';
 import { relayKmsErrors, resolveWriteSse } from './sse.js';
 import { readXmlDocument, xmlElement, xmlText, type XmlElement } from './xml-document.js';
@@ -90,8 +91,7 @@ function refuseUnsupportedSource(sse: ObjectSse): void {
 
 /** A legal hold, or a retention period (governance or compliance) not yet over. */
 function isLocked(lock: ObjectLock | undefined): boolean {
-  if (lock?.legalHold === 'ON') return true;
-  return lock?.mode !== undefined && lock.retainUntilDate !== undefined && Date.parse(lock.retainUntilDate) > Date.now();
+  return lock?.legalHold === 'ON' || activeRetention(lock) !== undefined;
 }
 
 function requireSameAccount(ctx: StackContext, keyArn: string): void {
