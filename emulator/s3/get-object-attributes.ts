@@ -57,7 +57,7 @@ function objectParts(version: ObjectVersion, headers: Record<string, string>): R
   const page = sizes.map((size, index) => ({ PartNumber: index + 1, Size: size })).filter((part) => part.PartNumber > marker).slice(0, maxParts);
   const last = page.at(-1)?.PartNumber;
   return {
-    TotalPartsCount: sizes.length,
+    PartsCount: sizes.length,
     PartNumberMarker: marker,
     ...(last === undefined ? {} : { NextPartNumberMarker: last }),
     MaxParts: maxParts,
