@@ -20,7 +20,8 @@ const USAGE = `Usage: npm run stack -- [options]
   --max-copy-size B     largest object one CopyObject copies, in bytes (default 5 GiB)
   --latency MS          delay added to every response
   --fault K:RATE[:OPS]  inject faults: K is SlowDown, InternalError or drop; OPS a comma list
-  --cors-everywhere     answer CORS on the service endpoint too (ListBuckets from a browser)
+  --cors-everywhere     answer CORS on the service endpoint too, for the console's origins
+                        (ListBuckets from the console)
 `;
 
 export function parseCli(argv: string[]): Partial<StackOptions> {
