@@ -1,6 +1,6 @@
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CreateBucketCommand, GetBucketCorsCommand, HeadBucketCommand, PutBucketCorsCommand } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, DeleteObjectsCommand, GetBucketCorsCommand, HeadBucketCommand, PutBucketCorsCommand } from '@aws-sdk/client-s3';
 import { signRaw, useTestStack, type RawResponse } from './harness.js';
 
 /** Request bodies are refused by their operation's limit as soon as they pass it, unread, so no client waits on another's. */
@@ -81,6 +81,15 @@ describe('an XML configuration body', () => {
     const rules = Array.from({ length: 100 }, (_, i) => ({ AllowedOrigins: [`http://app-${i}.example`], AllowedMethods: ['GET'] }));
     await stack.s3.send(new PutBucketCorsCommand({ Bucket: BUCKET, CORSConfiguration: { CORSRules: rules } }));
     expect((await stack.s3.send(new GetBucketCorsCommand({ Bucket: BUCKET }))).CORSRules).toHaveLength(100);
+  });
+});
+
+describe('DeleteObjects', () => {
+  it('takes its largest request, 1,000 keys of 1,024 bytes with version ids', async () => {
+    const Objects = Array.from({ length: 1000 }, (_, i) => ({ Key: String(i).padStart(1024, 'k'), VersionId: 'null' }));
+    const { Deleted, Errors } = await stack.s3.send(new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Objects, Quiet: false } }));
+    expect(Errors).toBeUndefined();
+    expect(Deleted).toHaveLength(1000);
   });
 });
 
