@@ -33,15 +33,23 @@ export type LimitedBody = { body: Buffer } | { tooLarge: number };
 
 /**
  * The body, read only while it stays within the limit: a body declared larger
- * is refused before a byte of it is read, one that streams past the limit as
- * soon as it does; the rest is left unread.
+ * is refused before a byte of it is read (a client that asked with
+ * `Expect: 100-continue` is not told to send it), one that streams past the
+ * limit as soon as it does; the rest is left unread. `accepted` runs once the
+ * declared size is taken, before reading.
  */
-export function readBodyWithin(message: IncomingMessage, headers: Record<string, string>, maxBytes: number): Promise<LimitedBody> {
+export function readBodyWithin(
+  message: IncomingMessage,
+  headers: Record<string, string>,
+  maxBytes: number,
+  accepted: () => void,
+): Promise<LimitedBody> {
   const declaredPayload = sizeHeader(headers['x-amz-decoded-content-length']) ?? sizeHeader(headers['content-length']);
   if (declaredPayload !== undefined && declaredPayload > maxBytes) return Promise.resolve({ tooLarge: declaredPayload });
   const maxRaw = isAwsChunked(headers) ? maxBytes + awsChunkedFraming(maxBytes) : maxBytes;
   const declaredRaw = sizeHeader(headers['content-length']);
   if (declaredRaw !== undefined && declaredRaw > maxRaw) return Promise.resolve({ tooLarge: declaredRaw });
+  accepted();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;

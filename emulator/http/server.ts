@@ -51,7 +51,7 @@ export function createStackServer(ctx: StackContext): Server {
   async function onRequest(message: IncomingMessage, response: ServerResponse): Promise<void> {
     const head = requestHead(message);
     const limit = bodyLimitOf(head);
-    const read = await readBodyWithin(message, head.headers, limit.maxBytes);
+    const read = await readBodyWithin(message, head.headers, limit.maxBytes, () => continueIfExpected(message, response));
     if ('tooLarge' in read) {
       // The rest of the body is never read: the connection closes once the refusal is sent.
       const refusal = await limit.refusal(read.tooLarge);
@@ -99,6 +99,7 @@ export function createStackServer(ctx: StackContext): Server {
   }
 
   async function onUserPoolRequest(message: IncomingMessage, response: ServerResponse): Promise<void> {
+    continueIfExpected(message, response);
     await simulateLatency();
     await userPool.handle(message, response);
   }
@@ -107,7 +108,7 @@ export function createStackServer(ctx: StackContext): Server {
     return virtualHostedBucket(message.headers.host) === undefined && userPool.serves(message.url ?? '/');
   }
 
-  return createServer((message, response) => {
+  function onMessage(message: IncomingMessage, response: ServerResponse): void {
     if (!isLoopbackHost(message.headers.host)) {
       response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
       response.end(hostRefusal(message.headers.host));
@@ -118,7 +119,14 @@ export function createStackServer(ctx: StackContext): Server {
       if (!response.headersSent) response.statusCode = 500;
       response.end();
     });
-  });
+  }
+
+  // Requests with Expect: 100-continue come here too, and are told to continue only once their size is taken.
+  return createServer(onMessage).on('checkContinue', onMessage);
+}
+
+function continueIfExpected(message: IncomingMessage, response: ServerResponse): void {
+  if (message.headers.expect?.toLowerCase() === '100-continue') response.writeContinue();
 }
 
 /** `BUCKET.localhost[:port]` → BUCKET. */

@@ -110,6 +110,34 @@ describe('an object upload', () => {
   });
 });
 
+describe('an upload sent with Expect: 100-continue', () => {
+  async function expectingUpload(key: string, size: number) {
+    const signed = await signRaw(stack, {
+      method: 'PUT',
+      path: `/${BUCKET}/${key}`,
+      headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'content-length': String(size), expect: '100-continue' },
+    });
+    const upload = openRequest(signed.headers, 'PUT', `/${BUCKET}/${key}`);
+    const continued = new Promise<'continue'>((resolve) => upload.outgoing.once('continue', () => resolve('continue')));
+    return { ...upload, continued };
+  }
+
+  it('over 5 GiB is refused before the client is told to send it', async () => {
+    const upload = await expectingUpload('huge-expecting.bin', 5 * 1024 ** 3 + 1);
+    const first = await Promise.race([upload.continued, upload.response]);
+    upload.outgoing.destroy();
+    expect(first).not.toBe('continue');
+    expect(errorCode(await upload.response)).toBe('EntityTooLarge');
+  });
+
+  it('within the limit is told to continue, then stored', async () => {
+    const upload = await expectingUpload('small-expecting.txt', 5);
+    expect(await upload.continued).toBe('continue');
+    upload.outgoing.end('hello');
+    expect((await upload.response).status).toBe(200);
+  });
+});
+
 describe('a JSON service call', () => {
   it('far over any KMS or Cognito input is refused with 413, unread', async () => {
     const call = openRequest(
