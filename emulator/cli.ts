@@ -14,11 +14,14 @@ const USAGE = `Usage: npm run stack -- [options]
   --region R            region the stack serves (default us-east-1)
   --credential-ttl S    lifetime of Cognito-issued credentials in seconds (default 3600)
   --id-token-ttl S      lifetime of the user pool's ID tokens in seconds (default 3600)
-  --no-guest            the identity pool refuses unauthenticated (guest) identities
+  --allow-guests        the identity pool gives unauthenticated (guest) identities
+  --console-origin URL  an origin the console is served from (repeatable; default
+                        http://127.0.0.1:5173 and http://localhost:5173)
   --max-copy-size B     largest object one CopyObject copies, in bytes (default 5 GiB)
   --latency MS          delay added to every response
   --fault K:RATE[:OPS]  inject faults: K is SlowDown, InternalError or drop; OPS a comma list
-  --cors-everywhere     answer CORS on the service endpoint too (ListBuckets from a browser)
+  --cors-everywhere     answer CORS on the service endpoint too, for the console's origins
+                        (ListBuckets from the console)
 `;
 
 export function parseCli(argv: string[]): Partial<StackOptions> {
@@ -32,7 +35,8 @@ export function parseCli(argv: string[]): Partial<StackOptions> {
       region: { type: 'string' },
       'credential-ttl': { type: 'string' },
       'id-token-ttl': { type: 'string' },
-      'no-guest': { type: 'boolean' },
+      'allow-guests': { type: 'boolean' },
+      'console-origin': { type: 'string', multiple: true },
       'max-copy-size': { type: 'string' },
       latency: { type: 'string' },
       fault: { type: 'string', multiple: true },
@@ -61,7 +65,8 @@ export function parseCli(argv: string[]): Partial<StackOptions> {
   if (ttl !== undefined) overrides.credentialTtlSeconds = ttl;
   const idTokenTtl = number(values['id-token-ttl'], 'id-token-ttl');
   if (idTokenTtl !== undefined) overrides.idTokenTtlSeconds = idTokenTtl;
-  if (values['no-guest']) overrides.allowUnauthenticated = false;
+  if (values['allow-guests']) overrides.allowUnauthenticated = true;
+  if (values['console-origin']) overrides.consoleOrigins = values['console-origin'].map(checkedOrigin);
   const maxCopy = number(values['max-copy-size'], 'max-copy-size');
   if (maxCopy !== undefined) overrides.maxCopySize = maxCopy;
   const latency = number(values.latency, 'latency');
@@ -71,11 +76,18 @@ export function parseCli(argv: string[]): Partial<StackOptions> {
   return overrides;
 }
 
+/** An origin as browsers send it: scheme, host and port, nothing else. */
+function checkedOrigin(value: string): string {
+  if (URL.parse(value)?.origin !== value) throw new Error(`--console-origin must be an origin such as http://127.0.0.1:5173, not "${value}"`);
+  return value;
+}
+
 export function describeStack(endpoint: string, options: StackOptions): string {
   return [
     `Local AWS stack listening on ${endpoint}`,
     `  region            ${options.region}`,
-    `  identity pool     ${options.identityPoolId}${options.allowUnauthenticated ? '' : ' (no guests)'}`,
+    `  identity pool     ${options.identityPoolId}${options.allowUnauthenticated ? ' (guests allowed)' : ''}`,
+    `  console origins   ${options.consoleOrigins.join(', ')}`,
     `  user pool         ${DEMO_USER_POOL_ID(options.region)}, issuer ${endpoint}/${DEMO_USER_POOL_ID(options.region)}, app client ${DEMO_APP_CLIENT_ID}`,
     `  sign in as        ${DEMO_USERS.map((user) => `${user.username} / ${user.password} (${user.group})`).join(', ')}`,
     `  root access key   ${options.rootAccessKeyId}`,

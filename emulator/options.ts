@@ -18,8 +18,14 @@ export interface StackOptions {
   credentialTtlSeconds: number;
   /** Lifetime of the user pool's ID tokens (Cognito's default is one hour). */
   idTokenTtlSeconds: number;
-  /** Whether the identity pool hands out guest credentials (Cognito's AllowUnauthenticatedIdentities). */
+  /** Whether the identity pool hands out guest credentials (Cognito's AllowUnauthenticatedIdentities); off unless asked for. */
   allowUnauthenticated: boolean;
+  /**
+   * The origins the console is served from (`http://127.0.0.1:5173`): the only web pages
+   * the JSON services and the user pool answer with CORS, and the app client's callback
+   * and sign-out URLs. Any other page must not drive the stack from a visitor's browser.
+   */
+  consoleOrigins: string[];
   /** Largest object a single CopyObject may copy; S3's is 5 GiB. */
   maxCopySize: number;
   corsEverywhere: boolean;
@@ -33,6 +39,13 @@ export interface StackOptions {
 export const DEFAULT_ROOT_ACCESS_KEY_ID = 'AKIALOCALSTACKROOT01';
 export const DEFAULT_ROOT_SECRET_ACCESS_KEY = 'local-stack-root-secret-key-do-not-use-on-aws';
 export const GIB = 1024 ** 3;
+/** The console's dev server port (`npm start`, vite.config.ts). */
+export const CONSOLE_DEV_PORT = 5173;
+
+/** The console's origins when it is served on `port` of this machine, by address and by name. */
+export function loopbackOrigins(port: number): string[] {
+  return [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+}
 
 export function defaultOptions(overrides: Partial<StackOptions> = {}): StackOptions {
   const region = overrides.region ?? 'us-east-1';
@@ -45,7 +58,8 @@ export function defaultOptions(overrides: Partial<StackOptions> = {}): StackOpti
     seed: true,
     credentialTtlSeconds: 3600,
     idTokenTtlSeconds: 3600,
-    allowUnauthenticated: true,
+    allowUnauthenticated: false,
+    consoleOrigins: loopbackOrigins(CONSOLE_DEV_PORT),
     maxCopySize: 5 * GIB,
     corsEverywhere: false,
     latencyMs: 0,

@@ -2,7 +2,7 @@ import { AuthFailure, verifySigV4 } from '../auth/sigv4.js';
 import type { StackContext } from '../context.js';
 import { checkedFault } from './faults.js';
 import type { StackReply } from './reply.js';
-import type { StackRequest } from './request.js';
+import type { BodyLimit, RequestHead, StackRequest } from './request.js';
 
 /** No bucket can live here: bucket names cannot start with '_'. */
 export const CONTROL_PATH_PREFIX = '/_local-aws/';
@@ -19,7 +19,15 @@ class ControlError extends Error {
   }
 }
 
-export function isControlRequest(request: StackRequest): boolean {
+/** Its largest body is a list of fault rules. */
+const MAX_CONTROL_BODY = 64 * 1024;
+
+export const controlBodyLimit: BodyLimit = {
+  maxBytes: MAX_CONTROL_BODY,
+  refusal: (size) => json(413, { code: 'RequestTooLarge', message: `The body of ${size} bytes is over the limit of ${MAX_CONTROL_BODY} bytes.` }),
+};
+
+export function isControlRequest(request: RequestHead): boolean {
   return request.hostBucket === undefined && request.rawPath.startsWith(CONTROL_PATH_PREFIX);
 }
 
@@ -38,7 +46,20 @@ export async function answerControl(ctx: StackContext, request: StackRequest): P
   }
 }
 
+/**
+ * Only a signature in the Authorization header: any web page can make a
+ * browser send a presigned URL (a link, a form), but not an Authorization
+ * header, which needs a CORS preflight the control API never grants. So one
+ * presigned URL cannot end every session from someone else's page.
+ */
+function refuseQuerySignature(request: StackRequest): void {
+  if (Object.keys(request.query).some((name) => name.toLowerCase().startsWith('x-amz-'))) {
+    throw new ControlError(403, 'AccessDenied', 'The control API takes only requests signed in the Authorization header, never a presigned URL.');
+  }
+}
+
 async function authenticateRoot(ctx: StackContext, request: StackRequest): Promise<void> {
+  refuseQuerySignature(request);
   try {
     const { credentials } = await verifySigV4(request, ctx.credentials, { region: ctx.options.region, service: CONTROL_SIGNING_NAME });
     if (credentials.role !== 'root') throw new ControlError(403, 'AccessDenied', 'Only the root key may use the control API.');

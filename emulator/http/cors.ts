@@ -3,7 +3,7 @@ import { S3Error } from './s3-error.js';
 
 /**
  * How S3 answers browsers from a bucket's CORS rules (API_PutBucketCors, cors.html,
- * cors-troubleshooting.html), and the open CORS of the JSON-protocol services.
+ * cors-troubleshooting.html), and the CORS of the JSON-protocol services for the console.
  */
 
 /** A `*` stands for any run of characters, none included; case matters only where S3 says so. */
@@ -124,12 +124,18 @@ export function bucketCorsHeaders(
 
 /**
  * CORS for JSON-protocol services (KMS, Cognito Identity) and, with
- * --cors-everywhere, the S3 service endpoint: any origin, as those AWS
- * endpoints answer browsers.
+ * --cors-everywhere, the S3 service endpoint: for the console's origins only
+ * (options.consoleOrigins). AWS answers any origin there, but a local stack
+ * that did would let any page a developer opens drive it with their
+ * credentials; no other origin gets a CORS header, so its browser reads nothing.
  */
-export function openCorsHeaders(requestHeaders: Record<string, string>, preflight: boolean): Record<string, string> {
+export function consoleCorsHeaders(
+  consoleOrigins: readonly string[],
+  requestHeaders: Record<string, string>,
+  preflight: boolean,
+): Record<string, string> {
   const origin = requestHeaders['origin'];
-  if (!origin) return {};
+  if (!origin || !consoleOrigins.includes(origin)) return {};
   const headers: Record<string, string> = {
     'access-control-allow-origin': origin,
     'access-control-allow-credentials': 'true',

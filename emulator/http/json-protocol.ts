@@ -2,9 +2,16 @@ import { AuthFailure, verifySigV4, type Authenticated } from '../auth/sigv4.js';
 import type { StackContext } from '../context.js';
 import { accessDeniedMessage } from '../iam/access-denied.js';
 import type { AuthorizationRequest } from '../iam/policy.js';
-import { openCorsHeaders } from './cors.js';
+import { consoleCorsHeaders } from './cors.js';
 import type { StackReply } from './reply.js';
-import type { StackRequest } from './request.js';
+import type { BodyLimit, RequestHead, StackRequest } from './request.js';
+
+/**
+ * The largest request body of the JSON services: their largest input is a
+ * few KiB (KMS takes 4,096 bytes of plaintext and 6,144 of ciphertext,
+ * base64-encoded in the JSON), so anything far larger is refused unread.
+ */
+const MAX_JSON_BODY = 64 * 1024;
 
 /** An error of an AWS JSON 1.1 service: `__type` and `message`. */
 export class JsonServiceError extends Error {
@@ -48,15 +55,28 @@ export class JsonProtocol {
   ) {}
 
   /** 'Service.Operation' → the operation name, if a known service is addressed. */
-  operationOf(request: StackRequest): string | undefined {
+  operationOf(request: RequestHead): string | undefined {
     const target = request.headers['x-amz-target'];
     if (!target) return undefined;
     const [prefix, operation] = target.split('.');
     return this.services.some((s) => s.targetPrefix === prefix) ? operation : undefined;
   }
 
-  async handle(request: StackRequest): Promise<StackReply> {
-    const cors = openCorsHeaders(request.headers, false);
+  bodyLimit(head: RequestHead): BodyLimit {
+    return {
+      maxBytes: MAX_JSON_BODY,
+      refusal: (size) =>
+        this.errorReply(
+          head,
+          new JsonServiceError('RequestEntityTooLargeException', `The request body of ${size} bytes is over the limit of ${MAX_JSON_BODY} bytes.`, 413),
+        ),
+    };
+  }
+
+  /** `refusal`: an error decided before the request was read (an injected fault), answered as the service's own. */
+  async handle(request: StackRequest, refusal?: JsonServiceError): Promise<StackReply> {
+    if (refusal) return this.errorReply(request, refusal);
+    const cors = consoleCorsHeaders(this.ctx.options.consoleOrigins, request.headers, false);
     try {
       const output = await this.dispatch(request);
       return {
@@ -65,18 +85,21 @@ export class JsonProtocol {
         body: JSON.stringify(output),
       };
     } catch (error) {
-      const serviceError = error instanceof JsonServiceError ? error : internalError(error);
-      return {
-        status: serviceError.status,
-        headers: {
-          ...cors,
-          'content-type': 'application/x-amz-json-1.1',
-          'x-amzn-requestid': request.id,
-          'x-amzn-errortype': serviceError.code,
-        },
-        body: JSON.stringify({ __type: serviceError.code, message: serviceError.message }),
-      };
+      return this.errorReply(request, error instanceof JsonServiceError ? error : internalError(error));
     }
+  }
+
+  private errorReply(request: RequestHead, error: JsonServiceError): StackReply {
+    return {
+      status: error.status,
+      headers: {
+        ...consoleCorsHeaders(this.ctx.options.consoleOrigins, request.headers, false),
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amzn-requestid': request.id,
+        'x-amzn-errortype': error.code,
+      },
+      body: JSON.stringify({ __type: error.code, message: error.message }),
+    };
   }
 
   private async dispatch(request: StackRequest): Promise<Record<string, unknown>> {

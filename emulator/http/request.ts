@@ -1,4 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import { isAwsChunked } from './aws-chunked.js';
+import type { StackReply } from './reply.js';
 
 /** An HTTP request as the stack's protocols see it: decoded URL parts and the whole body. */
 export interface StackRequest {
@@ -16,13 +18,68 @@ export interface StackRequest {
   secure: boolean;
 }
 
-export function readBody(message: IncomingMessage): Promise<Buffer> {
+/** A request before its body is read: enough to route it and to know how much body it may bring. */
+export type RequestHead = Omit<StackRequest, 'body'>;
+
+/** How much body a request may bring, and the protocol's answer when it brings more. */
+export interface BodyLimit {
+  /** Payload bytes (decoded, for an aws-chunked body). */
+  maxBytes: number;
+  /** `size`: the size declared, or the bytes received when the body was over the limit before it ended. */
+  refusal: (size: number) => StackReply | Promise<StackReply>;
+}
+
+export type LimitedBody = { body: Buffer } | { tooLarge: number };
+
+/**
+ * The body, read only while it stays within the limit: a body declared larger
+ * is refused before a byte of it is read (a client that asked with
+ * `Expect: 100-continue` is not told to send it), one that streams past the
+ * limit as soon as it does; the rest is left unread. `accepted` runs once the
+ * declared size is taken, before reading.
+ */
+export function readBodyWithin(
+  message: IncomingMessage,
+  headers: Record<string, string>,
+  maxBytes: number,
+  accepted: () => void,
+): Promise<LimitedBody> {
+  const declaredPayload = sizeHeader(headers['x-amz-decoded-content-length']) ?? sizeHeader(headers['content-length']);
+  if (declaredPayload !== undefined && declaredPayload > maxBytes) return Promise.resolve({ tooLarge: declaredPayload });
+  const maxRaw = isAwsChunked(headers) ? maxBytes + awsChunkedFraming(maxBytes) : maxBytes;
+  const declaredRaw = sizeHeader(headers['content-length']);
+  if (declaredRaw !== undefined && declaredRaw > maxRaw) return Promise.resolve({ tooLarge: declaredRaw });
+  accepted();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    message.on('data', (chunk: Buffer) => chunks.push(chunk));
-    message.on('end', () => resolve(Buffer.concat(chunks)));
+    let received = 0;
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received <= maxRaw) {
+        chunks.push(chunk);
+        return;
+      }
+      message.off('data', onData);
+      message.pause();
+      resolve({ tooLarge: received });
+    };
+    message.on('data', onData);
+    message.on('end', () => resolve({ body: Buffer.concat(chunks) }));
     message.on('error', reject);
   });
+}
+
+function sizeHeader(value: string | undefined): number | undefined {
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/**
+ * What aws-chunked framing may add to a payload: a header line and CRLF of at
+ * most 128 bytes per chunk of at least 8 KiB (S3's smallest but the last), and
+ * a trailer of checksum and signature.
+ */
+function awsChunkedFraming(payloadBytes: number): number {
+  return (Math.ceil(payloadBytes / 8192) + 1) * 128 + 1024;
 }
 
 export function parseQuery(rawQuery: string): Record<string, string | string[]> {

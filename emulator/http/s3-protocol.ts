@@ -6,9 +6,10 @@ import { bucketsTable, type BucketRecord } from '../s3/model.js';
 import { handlerOf } from '../s3/handlers.js';
 import { resolveOperation } from '../s3/operations.js';
 import { decodeAwsChunked, isAwsChunked, storedContentEncoding, verifyPayloadHash } from './aws-chunked.js';
-import { bucketCorsHeaders, bucketPreflight, openCorsHeaders } from './cors.js';
+import { bucketCorsHeaders, bucketPreflight, consoleCorsHeaders } from './cors.js';
 import type { StackReply } from './reply.js';
-import type { StackRequest } from './request.js';
+import type { BodyLimit, RequestHead, StackRequest } from './request.js';
+import { maxRequestBody, requestTooLarge } from '../s3/request-limits.js';
 import { S3Error } from './s3-error.js';
 import { toXml } from './xml.js';
 
@@ -18,7 +19,7 @@ export interface S3Target {
 }
 
 /** Bucket and key from a virtual-hosted Host or from the path, decoded as S3 decodes them (no '+' → space). */
-export function s3Target(request: StackRequest): S3Target {
+export function s3Target(request: RequestHead): S3Target {
   const path = request.rawPath;
   if (request.hostBucket !== undefined) return { bucket: request.hostBucket, key: decodePath(path.slice(1)) };
   const slash = path.indexOf('/', 1);
@@ -73,7 +74,7 @@ const AUTH_ERRORS: Record<AuthFailure['kind'], [string, number]> = {
 export class S3Protocol {
   constructor(private readonly ctx: StackContext) {}
 
-  operationOf(request: StackRequest): string | undefined {
+  operationOf(request: RequestHead): string | undefined {
     if (request.method === 'OPTIONS') return 'PreflightRequest';
     try {
       const { bucket, key } = s3Target(request);
@@ -84,13 +85,24 @@ export class S3Protocol {
     }
   }
 
-  /** `fault`: an injected failure, answered as S3 answers its own errors (with the bucket's CORS headers, which a browser needs to read it). */
-  async handle(request: StackRequest, fault?: S3Error): Promise<StackReply> {
+  bodyLimit(head: RequestHead): BodyLimit {
+    const operation = this.operationOf(head);
+    return {
+      maxBytes: maxRequestBody(operation),
+      refusal: (size) => this.handle({ ...head, body: Buffer.alloc(0) }, requestTooLarge(operation, size)),
+    };
+  }
+
+  /**
+   * `refusal`: an error decided before the request was read (an injected fault, a body too large), answered
+   * as S3 answers its own errors, with the bucket's CORS headers, which a browser needs to read it.
+   */
+  async handle(request: StackRequest, refusal?: S3Error): Promise<StackReply> {
     let target: S3Target = { bucket: '', key: '' };
     try {
       target = s3Target(request);
       if (request.method === 'OPTIONS') return this.preflight(request, target);
-      if (fault) throw fault;
+      if (refusal) throw refusal;
       const reply = await this.dispatch(request, target);
       return { ...reply, headers: { ...this.corsHeaders(request, target), ...reply.headers } };
     } catch (error) {
@@ -137,7 +149,7 @@ export class S3Protocol {
 
   private preflight(request: StackRequest, target: S3Target): StackReply {
     if (!target.bucket) {
-      if (this.ctx.options.corsEverywhere) return { status: 200, headers: openCorsHeaders(request.headers, true) };
+      if (this.ctx.options.corsEverywhere) return { status: 200, headers: consoleCorsHeaders(this.ctx.options.consoleOrigins, request.headers, true) };
       return s3ErrorReply(new S3Error('AccessForbidden', 'CORSResponse: CORS is not enabled for this endpoint.', 403), request, '');
     }
     const bucket = this.ctx.store.get<BucketRecord>(bucketsTable, target.bucket);
@@ -150,7 +162,7 @@ export class S3Protocol {
   }
 
   private corsHeaders(request: StackRequest, target: S3Target): Record<string, string> {
-    if (!target.bucket) return this.ctx.options.corsEverywhere ? openCorsHeaders(request.headers, false) : {};
+    if (!target.bucket) return this.ctx.options.corsEverywhere ? consoleCorsHeaders(this.ctx.options.consoleOrigins, request.headers, false) : {};
     const bucket = this.ctx.store.get<BucketRecord>(bucketsTable, target.bucket);
     return bucketCorsHeaders(bucket?.cors, request.headers, request.method);
   }

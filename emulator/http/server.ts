@@ -4,12 +4,13 @@ import type { StackContext } from '../context.js';
 import { cognitoIdentityService } from '../cognito/identity-pool.js';
 import { mountUserPool } from '../cognito/user-pool/mount.js';
 import { kmsService } from '../kms/kms-service.js';
-import { answerControl, isControlRequest } from './control-api.js';
-import { openCorsHeaders, preflightWantsTarget } from './cors.js';
+import { answerControl, controlBodyLimit, isControlRequest } from './control-api.js';
+import { consoleCorsHeaders, preflightWantsTarget } from './cors.js';
 import { drawFault, faultAsJsonError, faultAsS3Error } from './faults.js';
 import { JsonProtocol } from './json-protocol.js';
+import { hostRefusal, isLoopbackHost } from './loopback-host.js';
 import type { StackReply } from './reply.js';
-import { flattenHeaders, isLoopback, parseQuery, readBody, type StackRequest } from './request.js';
+import { flattenHeaders, isLoopback, parseQuery, readBodyWithin, type BodyLimit, type RequestHead, type StackRequest } from './request.js';
 import { hostId, S3Protocol } from './s3-protocol.js';
 
 /**
@@ -17,7 +18,8 @@ import { hostId, S3Protocol } from './s3-protocol.js';
  * /<userPoolId>/ (an id no bucket can have), JSON-protocol requests (KMS,
  * Cognito Identity) are told apart by X-Amz-Target, the stack's control API
  * lives under /_local-aws/ (no bucket name starts with '_'), the rest is S3,
- * path-style or virtual-hosted on BUCKET.localhost.
+ * path-style or virtual-hosted on BUCKET.localhost. Only loopback Host names
+ * are answered, and a body is read only as far as its operation takes one.
  */
 export function createStackServer(ctx: StackContext): Server {
   const s3 = new S3Protocol(ctx);
@@ -27,38 +29,50 @@ export function createStackServer(ctx: StackContext): Server {
     if (ctx.options.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, ctx.options.latencyMs));
   };
 
+  const isJson = (head: RequestHead) => head.headers['x-amz-target'] !== undefined;
+
+  function bodyLimitOf(head: RequestHead): BodyLimit {
+    if (isControlRequest(head)) return controlBodyLimit;
+    return isJson(head) ? json.bodyLimit(head) : s3.bodyLimit(head);
+  }
+
   async function answer(request: StackRequest): Promise<StackReply> {
     if (isControlRequest(request)) return answerControl(ctx, request);
-    const isJson = request.headers['x-amz-target'] !== undefined;
     if (request.method === 'OPTIONS' && request.rawPath === '/' && preflightWantsTarget(request.headers)) {
-      return { status: 200, headers: openCorsHeaders(request.headers, true) };
+      return { status: 200, headers: consoleCorsHeaders(ctx.options.consoleOrigins, request.headers, true) };
     }
-    const operation = isJson ? json.operationOf(request) : s3.operationOf(request);
+    const operation = isJson(request) ? json.operationOf(request) : s3.operationOf(request);
     const fault = request.method === 'OPTIONS' ? undefined : drawFault(ctx.faults.current, operation);
     if (fault?.kind === 'drop') return { status: 0, headers: {}, drop: true };
-    if (fault && isJson) {
-      const error = faultAsJsonError(fault);
-      return {
-        status: error.status,
-        headers: { ...openCorsHeaders(request.headers, false), 'x-amzn-errortype': error.code, 'content-type': 'application/x-amz-json-1.1' },
-        body: JSON.stringify({ __type: error.code, message: error.message }),
-      };
-    }
-    return isJson ? json.handle(request) : s3.handle(request, fault && faultAsS3Error(fault));
+    if (isJson(request)) return json.handle(request, fault && faultAsJsonError(fault));
+    return s3.handle(request, fault && faultAsS3Error(fault));
   }
 
   async function onRequest(message: IncomingMessage, response: ServerResponse): Promise<void> {
-    const request = await toStackRequest(message);
-    const reply = await answer(request);
-    await simulateLatency();
+    const head = requestHead(message);
+    const limit = bodyLimitOf(head);
+    const read = await readBodyWithin(message, head.headers, limit.maxBytes, () => continueIfExpected(message, response));
+    if ('tooLarge' in read) {
+      // The rest of the body is never read: the connection closes once the refusal is sent.
+      const refusal = await limit.refusal(read.tooLarge);
+      await send(head, response, { ...refusal, headers: { ...refusal.headers, connection: 'close' } });
+      return;
+    }
+    const reply = await answer({ ...head, body: read.body });
     if (reply.drop) {
+      await simulateLatency();
       message.socket.destroy();
       return;
     }
+    await send(head, response, reply);
+  }
+
+  async function send(head: RequestHead, response: ServerResponse, reply: StackReply): Promise<void> {
+    await simulateLatency();
     response.statusCode = reply.status;
     const headers: Record<string, string> = {
-      'x-amz-request-id': request.id,
-      'x-amz-id-2': hostId(request.id),
+      'x-amz-request-id': head.id,
+      'x-amz-id-2': hostId(head.id),
       date: new Date().toUTCString(),
       server: 'LocalAWS',
       ...reply.headers,
@@ -66,28 +80,26 @@ export function createStackServer(ctx: StackContext): Server {
     const body = reply.body === undefined ? undefined : Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(reply.body);
     if (headers['content-length'] === undefined) headers['content-length'] = String(body?.length ?? 0);
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-    response.end(request.method === 'HEAD' ? undefined : body);
+    response.end(head.method === 'HEAD' ? undefined : body);
   }
 
-  function toStackRequest(message: IncomingMessage): Promise<StackRequest> {
-    return readBody(message).then((body) => {
-      const url = message.url ?? '/';
-      const q = url.indexOf('?');
-      const headers = flattenHeaders(message);
-      return {
-        id: randomBytes(8).toString('hex').toUpperCase(),
-        method: message.method ?? 'GET',
-        headers,
-        rawPath: q < 0 ? url : url.slice(0, q),
-        query: parseQuery(q < 0 ? '' : url.slice(q + 1)),
-        body,
-        hostBucket: virtualHostedBucket(headers['host']),
-        secure: isLoopback(message.socket.remoteAddress),
-      };
-    });
+  function requestHead(message: IncomingMessage): RequestHead {
+    const url = message.url ?? '/';
+    const q = url.indexOf('?');
+    const headers = flattenHeaders(message);
+    return {
+      id: randomBytes(8).toString('hex').toUpperCase(),
+      method: message.method ?? 'GET',
+      headers,
+      rawPath: q < 0 ? url : url.slice(0, q),
+      query: parseQuery(q < 0 ? '' : url.slice(q + 1)),
+      hostBucket: virtualHostedBucket(headers['host']),
+      secure: isLoopback(message.socket.remoteAddress),
+    };
   }
 
   async function onUserPoolRequest(message: IncomingMessage, response: ServerResponse): Promise<void> {
+    continueIfExpected(message, response);
     await simulateLatency();
     await userPool.handle(message, response);
   }
@@ -96,13 +108,25 @@ export function createStackServer(ctx: StackContext): Server {
     return virtualHostedBucket(message.headers.host) === undefined && userPool.serves(message.url ?? '/');
   }
 
-  return createServer((message, response) => {
+  function onMessage(message: IncomingMessage, response: ServerResponse): void {
+    if (!isLoopbackHost(message.headers.host)) {
+      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+      response.end(hostRefusal(message.headers.host));
+      return;
+    }
     (servesUserPool(message) ? onUserPoolRequest(message, response) : onRequest(message, response)).catch((error: unknown) => {
       console.error('[local-aws] request failed:', error);
       if (!response.headersSent) response.statusCode = 500;
       response.end();
     });
-  });
+  }
+
+  // Requests with Expect: 100-continue come here too, and are told to continue only once their size is taken.
+  return createServer(onMessage).on('checkContinue', onMessage);
+}
+
+function continueIfExpected(message: IncomingMessage, response: ServerResponse): void {
+  if (message.headers.expect?.toLowerCase() === '100-continue') response.writeContinue();
 }
 
 /** `BUCKET.localhost[:port]` → BUCKET. */

@@ -19,7 +19,7 @@ const BUCKET = 'auth-tests';
 /** Guests (ConsoleGuestRole) may read every bucket of the local account but write none. */
 const GUEST_READABLE = DEMO_BUCKETS.legacy;
 
-const stack = useTestStack();
+const stack = useTestStack({ allowUnauthenticated: true });
 beforeAll(async () => {
   for (const bucket of [BUCKET, GUEST_READABLE]) {
     await stack.s3.send(new CreateBucketCommand({ Bucket: bucket }));
@@ -232,7 +232,7 @@ describe('session credentials from the Cognito identity pool', () => {
   });
 
   it('refuses expired session credentials with 400 ExpiredToken', async () => {
-    const shortLived = await startTestStack({ credentialTtlSeconds: 1 });
+    const shortLived = await startTestStack({ credentialTtlSeconds: 1, allowUnauthenticated: true });
     try {
       const { credentials } = await guestCredentials(shortLived);
       const client = rootS3Client(shortLived, { credentials });

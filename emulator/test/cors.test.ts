@@ -14,13 +14,19 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { XMLParser } from 'fast-xml-parser';
 import { sendRaw, signRaw, startTestStack, type TestStack } from './harness.js';
 
+/** The console's origin (options.consoleOrigins); bucket CORS rules name it too. */
 const APP = 'http://app.example.com';
+/** A page the developer happens to have open, on another origin. */
+const OTHER_PAGE = 'http://other.example';
 const VARY = 'Origin, Access-Control-Request-Headers, Access-Control-Request-Method';
 
 let stack: TestStack;
 let everywhere: TestStack;
 beforeAll(async () => {
-  [stack, everywhere] = await Promise.all([startTestStack(), startTestStack({ corsEverywhere: true })]);
+  [stack, everywhere] = await Promise.all([
+    startTestStack({ consoleOrigins: [APP] }),
+    startTestStack({ consoleOrigins: [APP], corsEverywhere: true }),
+  ]);
   for (const Bucket of ['cors', 'cors-none', 'cors-order']) await stack.s3.send(new CreateBucketCommand({ Bucket }));
   await stack.s3.send(new PutObjectCommand({ Bucket: 'cors', Key: 'file.txt', Body: 'hello' }));
   await putRules('cors', [
@@ -275,30 +281,43 @@ describe('service endpoint and JSON-protocol services', () => {
     expect(refused.headers['access-control-allow-origin']).toBeUndefined();
   });
 
-  it('answers KMS and Cognito Identity preflights and calls from any origin', async () => {
-    const response = await preflight(stack, '/', {
-      Origin: APP,
-      'Access-Control-Request-Method': 'POST',
-      'Access-Control-Request-Headers': 'authorization,content-type,x-amz-date,x-amz-target,x-amz-user-agent',
-    });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('access-control-allow-origin')).toBe(APP);
-    expect(response.headers.get('access-control-allow-headers')).toContain('x-amz-target');
+  it("answers KMS and Cognito Identity preflights and calls from the console's origins, and no other page", async () => {
+    const jsonPreflight = (origin: string) =>
+      preflight(stack, '/', {
+        Origin: origin,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type,x-amz-date,x-amz-target,x-amz-user-agent',
+      });
+    const allowed = await jsonPreflight(APP);
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(APP);
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('x-amz-target');
+    expect(accessControl(await jsonPreflight(OTHER_PAGE))).toEqual({});
 
-    const json = { 'content-type': 'application/x-amz-json-1.1', origin: APP };
-    const kms = await sendRaw(
-      stack,
-      await signRaw(stack, { method: 'POST', path: '/', headers: { ...json, 'x-amz-target': 'TrentService.ListKeys' }, body: '{}' }, { service: 'kms' }),
-    );
-    expect(kms.status).toBe(200);
-    expect(kms.headers['access-control-allow-origin']).toBe(APP);
+    const kms = async (origin: string) => {
+      const headers = { 'content-type': 'application/x-amz-json-1.1', origin, 'x-amz-target': 'TrentService.ListKeys' };
+      return sendRaw(stack, await signRaw(stack, { method: 'POST', path: '/', headers, body: '{}' }, { service: 'kms' }));
+    };
+    expect((await kms(APP)).headers['access-control-allow-origin']).toBe(APP);
+    const kmsFromOther = await kms(OTHER_PAGE);
+    expect(kmsFromOther.status).toBe(200);
+    expect(kmsFromOther.headers['access-control-allow-origin']).toBeUndefined();
 
-    const cognito = await fetch(`${stack.endpoint}/`, {
-      method: 'POST',
-      headers: { ...json, 'x-amz-target': 'AWSCognitoIdentityService.GetId' },
-      body: JSON.stringify({ IdentityPoolId: stack.ctx.options.identityPoolId }),
-    });
-    expect(cognito.status).toBe(200);
-    expect(cognito.headers.get('access-control-allow-origin')).toBe(APP);
+    const cognito = (origin: string) =>
+      fetch(`${stack.endpoint}/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-amz-json-1.1', origin, 'x-amz-target': 'AWSCognitoIdentityService.GetId' },
+        body: JSON.stringify({ IdentityPoolId: stack.ctx.options.identityPoolId }),
+      });
+    // Guests are refused (the default); the refusal is readable by the console, by no other page.
+    expect((await cognito(APP)).headers.get('access-control-allow-origin')).toBe(APP);
+    expect((await cognito(OTHER_PAGE)).headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it("answers ListBuckets with corsEverywhere to the console's origins only", async () => {
+    const list = await sendRaw(everywhere, await signRaw(everywhere, { method: 'GET', path: '/', headers: { origin: OTHER_PAGE } }));
+    expect(list.status).toBe(200);
+    expect(list.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
 });

@@ -152,24 +152,24 @@ describe('refused login tokens', () => {
 });
 
 describe('unauthenticated identities', () => {
-  it('are guests with ConsoleGuestRole by default', async () => {
-    const { IdentityId } = await getId(stack);
-    const { Credentials } = await stack.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId }));
-    expect(stack.ctx.credentials.find(Credentials!.AccessKeyId!)).toMatchObject({ role: 'ConsoleGuestRole', identityId: IdentityId });
+  it('are refused unless the pool allows them, as AllowUnauthenticatedIdentities is off by default; users still sign in', async () => {
+    await expect(getId(stack)).rejects.toMatchObject(notAuthorized('Unauthenticated access is not supported for this identity pool.'));
+    const tokens = await signIn(stack, rob.username, rob.password);
+    const { issued } = await credentialsFor(stack, loginsFor(stack, tokens.id_token));
+    expect(issued?.role).toBe('ConsoleReadOnlyRole');
   });
 
-  describe('when the pool does not allow them', () => {
-    let closed: TestStack;
+  describe('when the pool allows them (allowUnauthenticated, --allow-guests)', () => {
+    let open: TestStack;
     beforeAll(async () => {
-      closed = await startTestStack({ allowUnauthenticated: false });
+      open = await startTestStack({ allowUnauthenticated: true });
     });
-    afterAll(() => closed.close());
+    afterAll(() => open.close());
 
-    it('refuses guests but still signs users in', async () => {
-      await expect(getId(closed)).rejects.toMatchObject(notAuthorized('Unauthenticated access is not supported for this identity pool.'));
-      const tokens = await signIn(closed, rob.username, rob.password);
-      const { issued } = await credentialsFor(closed, loginsFor(closed, tokens.id_token));
-      expect(issued?.role).toBe('ConsoleReadOnlyRole');
+    it('are guests with ConsoleGuestRole', async () => {
+      const { IdentityId } = await getId(open);
+      const { Credentials } = await open.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId }));
+      expect(open.ctx.credentials.find(Credentials!.AccessKeyId!)).toMatchObject({ role: 'ConsoleGuestRole', identityId: IdentityId });
     });
   });
 });

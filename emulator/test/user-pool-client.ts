@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { userPoolIssuer, userPoolProviderName } from '../cognito/user-pool/issuer.js';
 import type { RunningStack } from '../stack.js';
 
-/** The console's callback on a dev-server port; the app client accepts /auth/callback on any loopback port. */
+/** The console's callback on its dev server, one of the stack's default console origins (the app client's callback URLs). */
 export const APP_REDIRECT_URI = 'http://127.0.0.1:5173/auth/callback';
 export const APP_ORIGIN = new URL(APP_REDIRECT_URI).origin;
 

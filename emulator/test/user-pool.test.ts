@@ -177,13 +177,32 @@ describe('authorization code flow with PKCE', () => {
     expect(await response.json()).toMatchObject({ error: 'invalid_grant' });
   });
 
-  it('refuses a redirect_uri that is not the app client’s callback', async () => {
-    const browser = new TestBrowser();
-    const url = authorizeUrl(stack, { code_challenge: newPkce().challenge, redirect_uri: 'http://evil.example/auth/callback' });
-    const response = await browser.fetch(url);
-    expect(response.status).toBe(400);
-    expect(response.headers.get('location')).toBeNull();
-    expect(await response.text()).toContain('redirect_uri');
+  it.each(['http://evil.example/auth/callback', 'http://127.0.0.1:9999/auth/callback', 'http://localhost:5174/auth/callback'])(
+    'refuses %s, not a callback on one of the console’s origins',
+    async (redirectUri) => {
+      const browser = new TestBrowser();
+      const url = authorizeUrl(stack, { code_challenge: newPkce().challenge, redirect_uri: redirectUri });
+      const response = await browser.fetch(url);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('location')).toBeNull();
+      expect(await response.text()).toContain('redirect_uri');
+    },
+  );
+
+  it('takes the callback on each of the console’s origins, as configured', async () => {
+    const consoleOrigin = 'http://console.test:8080';
+    const configured = await startTestStack({ consoleOrigins: [consoleOrigin] });
+    try {
+      const browser = new TestBrowser();
+      const open = (redirectUri: string) =>
+        openAuthorize(browser, authorizeUrl(configured, { code_challenge: newPkce().challenge, redirect_uri: redirectUri }));
+      const login = await open(`${consoleOrigin}/auth/callback`);
+      expect(login.response.status).toBe(200);
+      expect(login.url.pathname).toMatch(/\/login\//);
+      expect((await open(APP_REDIRECT_URI)).response.status).toBe(400);
+    } finally {
+      await configured.close();
+    }
   });
 });
 
@@ -245,8 +264,9 @@ describe('tokens', () => {
     const allowed = await refresh(APP_ORIGIN);
     expect(allowed.status).toBe(200);
     expect(allowed.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
-    const other = await refresh('http://evil.example');
-    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    for (const other of ['http://evil.example', 'http://127.0.0.1:9999']) {
+      expect((await refresh(other)).headers.get('access-control-allow-origin')).toBeNull();
+    }
 
     const info = await fetch(userPoolOf(stack).url('/oauth2/userInfo'), {
       headers: { origin: APP_ORIGIN, authorization: `Bearer ${tokens.access_token}` },
@@ -281,7 +301,8 @@ describe('sign-out (/logout)', () => {
   it('refuses a logout_uri that is not a sign-out URL of the client, and keeps the session', async () => {
     const browser = new TestBrowser();
     await signIn(stack, alice.username, alice.password, browser);
-    for (const url of [logoutUrl('http://evil.example/'), logoutUrl('http://127.0.0.1:5173/', 'unknown-client')]) {
+    const refusals = [logoutUrl('http://evil.example/'), logoutUrl('http://127.0.0.1:9999/'), logoutUrl('http://127.0.0.1:5173/', 'unknown-client')];
+    for (const url of refusals) {
       const refused = await browser.fetch(url);
       expect(refused.status).toBe(400);
       expect(refused.headers.get('location')).toBeNull();

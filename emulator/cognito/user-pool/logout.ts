@@ -12,7 +12,7 @@ const SESSION_COOKIE = { httpOnly: true, sameSite: 'lax' } as const;
  * the managed login session ends (issued tokens stay valid until they expire
  * or are revoked, as on Cognito) and the browser goes to logout_uri.
  */
-export function cognitoLogout(provider: Provider): ProviderMiddleware {
+export function cognitoLogout(provider: Provider, consoleOrigins: readonly string[]): ProviderMiddleware {
   return async (koa, next) => {
     if (koa.path !== '/logout' || koa.method !== 'GET') {
       await next();
@@ -20,7 +20,7 @@ export function cognitoLogout(provider: Provider): ProviderMiddleware {
     }
     const { client_id: clientId, logout_uri: logoutUri } = koa.query;
     const client = typeof clientId === 'string' ? await provider.Client.find(clientId) : undefined;
-    if (!client || typeof logoutUri !== 'string' || !isSignOutUrl(logoutUri)) {
+    if (!client || typeof logoutUri !== 'string' || !isSignOutUrl(logoutUri, consoleOrigins)) {
       const problem = client ? 'logout_uri is not one of the app client’s sign-out URLs.' : 'client_id does not name an app client of this user pool.';
       sendPage(koa, 400, errorPage('Sign-out failed', problem));
       return;

@@ -26,7 +26,7 @@ export function mountUserPool(ctx: StackContext): UserPoolMount {
   function provider() {
     const made = new Provider(userPoolIssuer(ctx), userPoolConfiguration(ctx));
     made.use(loginInteraction(made, ctx.userPool));
-    made.use(cognitoLogout(made));
+    made.use(cognitoLogout(made, ctx.options.consoleOrigins));
     made.on('server_error', (_koa: unknown, error: unknown) => console.error('[local-aws] user pool error:', error));
     return made.callback();
   }

@@ -43,8 +43,8 @@ export function userPoolConfiguration(ctx: StackContext): Configuration {
   const { userPool, store, options } = ctx;
   return {
     adapter: storeAdapter(store),
-    clients: [appClientMetadata(userPool.clientId)],
-    clientBasedCORS: (_ctx, origin) => isAppOrigin(origin),
+    clients: [appClientMetadata(userPool.clientId, options.consoleOrigins)],
+    clientBasedCORS: (_ctx, origin) => isAppOrigin(origin, options.consoleOrigins),
     findAccount: findUserPoolAccount(userPool),
     claims: USER_POOL_CLAIMS,
     scopes: Object.keys(USER_POOL_CLAIMS),
