@@ -43,6 +43,9 @@ describe('safeReturnPath', () => {
   it.each([
     ['another site', 'https://evil.example/buckets'],
     ['a protocol-relative URL', '//evil.example/buckets'],
+    ['a path that normalises to a protocol-relative one', '/.//evil.example/buckets'],
+    ['a dot-dot segment before a double slash', '/buckets/..//evil.example'],
+    ['an encoded dot segment before a double slash', '/%2e//evil.example'],
     ['a backslash that browsers read as a slash', '/\\evil.example'],
     ['a tab that URL parsing drops', '/\t/evil.example'],
     ['a script URL', 'javascript:alert(1)'],

@@ -21,11 +21,13 @@ export function cognitoLogoutUrl(userPool: UserPoolConfig, origin: string): stri
 /**
  * The page to return to after sign-in: a path on the console's own origin,
  * or '/' for anything else, so no value can send the browser to another
- * site (an open redirect) or back into the callback.
+ * site (an open redirect) or back into the callback. The normalised path is
+ * what is returned, so one that normalises to `//host` (`/.//evil.example`)
+ * is refused too: used as a URL, it would name another host.
  */
 export function safeReturnPath(candidate: unknown, origin: string): string {
   if (typeof candidate !== 'string' || !candidate.startsWith('/')) return '/';
   const url = URL.parse(candidate, origin);
-  if (!url || url.origin !== origin || url.pathname === AUTH_CALLBACK_PATH) return '/';
+  if (!url || url.origin !== origin || url.pathname.startsWith('//') || url.pathname === AUTH_CALLBACK_PATH) return '/';
   return url.pathname + url.search + url.hash;
 }
