@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UserPoolConfig } from '../../config/app-config';
-import { cognitoLogoutUrl, safeReturnPath, signInRedirectUri } from './sign-in-urls.utils';
+import { cognitoLogoutUrl, cognitoRevokeUrl, newNonce, safeReturnPath, signInRedirectUri } from './sign-in-urls.utils';
 
 const ORIGIN = 'https://console.example.com';
 
@@ -24,6 +24,20 @@ describe('cognitoLogoutUrl', () => {
     expect(cognitoLogoutUrl(local, 'http://127.0.0.1:5173')).toBe(
       'http://127.0.0.1:4566/us-east-1_LocalPool/logout?client_id=1example23456789&logout_uri=http%3A%2F%2F127.0.0.1%3A5173%2Fsigned-out',
     );
+  });
+});
+
+describe('cognitoRevokeUrl', () => {
+  it('is /oauth2/revoke on the managed login domain, not the issuer', () => {
+    expect(cognitoRevokeUrl(awsPool)).toBe('https://console-login.auth.eu-west-1.amazoncognito.com/oauth2/revoke');
+  });
+});
+
+describe('newNonce', () => {
+  it('is 256 random bits in base64url, new every time', () => {
+    const nonces = new Set(Array.from({ length: 50 }, newNonce));
+    expect(nonces.size).toBe(50);
+    for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 });
 
