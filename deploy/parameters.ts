@@ -13,9 +13,11 @@ export const PARAMETERS = {
   KmsKeyArns: {
     Type: 'CommaDelimitedList',
     Description:
-      'The KMS key ARNs the console may use through S3 (to read SSE-KMS objects and to re-encrypt under), comma-separated; ' +
-      '* for every key of this account in this region.',
-    Default: '*',
+      'The KMS key ARNs the console may use through S3 (to read SSE-KMS objects and to re-encrypt under), comma-separated. ' +
+      'Required: name the keys, as there is no safe default.',
+    // CloudFormation matches each member of a list against the pattern: full key ARNs only, never * or an alias.
+    AllowedPattern: '^arn:aws:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$',
+    ConstraintDescription: 'KMS key ARNs such as arn:aws:kms:REGION:ACCOUNT:key/KEY-ID, comma-separated',
   },
   ConsoleOrigin: {
     Type: 'String',
@@ -61,8 +63,6 @@ export const param = (name: ParameterName): CfnValue => ref(name);
 
 export const CONDITIONS = {
   GuestsAllowed: { 'Fn::Equals': [param('AllowGuests'), 'true'] },
-  /** KmsKeyArns is `*`: every key of the account in the region. */
-  AllKmsKeys: { 'Fn::Equals': [{ 'Fn::Join': ['', param('KmsKeyArns')] }, '*'] },
 } as const satisfies Record<string, CfnValue>;
 
 export type ConditionName = keyof typeof CONDITIONS;

@@ -141,10 +141,13 @@ function parameterValues(template: CfnTemplate, given: Record<string, string>): 
       if (parameter.AllowedValues && !parameter.AllowedValues.includes(value)) {
         throw new Error(`Parameter ${name} must be one of ${parameter.AllowedValues.join(', ')}`);
       }
-      if (parameter.AllowedPattern && !new RegExp(`^(?:${parameter.AllowedPattern})$`).test(value)) {
+      // A list's pattern applies to each of its members, as CloudFormation applies it.
+      const members = parameter.Type === 'CommaDelimitedList' ? value.split(',') : [value];
+      const pattern = parameter.AllowedPattern && new RegExp(`^(?:${parameter.AllowedPattern})$`);
+      if (pattern && !members.every((member) => pattern.test(member))) {
         throw new Error(`Parameter ${name} failed to satisfy constraint: ${parameter.ConstraintDescription ?? parameter.AllowedPattern}`);
       }
-      return [name, parameter.Type === 'CommaDelimitedList' ? value.split(',') : value];
+      return [name, parameter.Type === 'CommaDelimitedList' ? members : value];
     }),
   );
 }

@@ -5,7 +5,7 @@ import { kmsActionsViaS3, kmsOperationActions } from '../emulator/iam/kms-action
 import type { AuthorizationRequest, PolicyDocument } from '../emulator/iam/policy.js';
 import { bucketArn, s3OperationActions, type S3RequestTarget } from '../emulator/iam/s3-actions.js';
 import type { ResolvedStack } from './resolve-intrinsics.js';
-import { ACCOUNT_ID, deployConsoleStack, LISTED_BUCKETS, propertiesOf, REGION } from './test-deployment.js';
+import { ACCOUNT_ID, APPROVED_KEY, deployConsoleStack, kmsKeyArnOf, LISTED_BUCKETS, propertiesOf, REGION } from './test-deployment.js';
 
 /**
  * The template's role policies, resolved for a deployment, judged by the
@@ -13,15 +13,14 @@ import { ACCOUNT_ID, deployConsoleStack, LISTED_BUCKETS, propertiesOf, REGION } 
  * tables: what the console can and cannot do on AWS with each role.
  */
 
-const keyArn = (id: string, account = ACCOUNT_ID, region = REGION) => `arn:aws:kms:${region}:${account}:key/${id}`;
-const APPROVED_KEY = keyArn('1234abcd-12ab-34cd-56ef-1234567890ab');
-const OTHER_KEY = keyArn('0987dcba-09fe-87dc-65ba-ab0987654321');
+const OTHER_KEY = kmsKeyArnOf('0987dcba-09fe-87dc-65ba-ab0987654321');
+const SECOND_KEY = kmsKeyArnOf('5678efab-56ef-78ab-90cd-5678901234ef');
 const BUCKET = LISTED_BUCKETS[1];
 const UNLISTED_BUCKET = 'someone-elses-bucket';
 const KEY = 'reports/2019/q1.csv';
 const VERSION = '3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY+MTRCxf3vjVBH40Nr8X8gdRQBpUMLUo';
 
-const stack = deployConsoleStack({ KmsKeyArns: APPROVED_KEY, AllowGuests: 'true' });
+const stack = deployConsoleStack({ AllowGuests: 'true' });
 
 function policiesOf(deployed: ResolvedStack, role: ConsoleRoleName): PolicyDocument[] {
   const policies = propertiesOf(deployed, role).Policies as unknown as { PolicyDocument: PolicyDocument }[];
@@ -39,7 +38,6 @@ const allowed = (role: ConsoleRoleName, requests: readonly AuthorizationRequest[
 /** What the console reads: bucket settings, listings, objects and their versions and tags (S3 operation, what it addresses). */
 const reads = (bucket: string): [string, S3RequestTarget][] => [
   ['HeadBucket', { bucket, key: '' }],
-  ['GetBucketLocation', { bucket, key: '' }],
   ['GetBucketEncryption', { bucket, key: '' }],
   ['GetBucketVersioning', { bucket, key: '' }],
   ['GetBucketCors', { bucket, key: '' }],
@@ -72,18 +70,32 @@ const s3Requests = (operations: [string, S3RequestTarget][]) => operations.map((
 
 describe("the template builds its roles from the local stack's policy statements", () => {
   it.each([
-    ['the approved keys', APPROVED_KEY, [APPROVED_KEY]],
-    ['every key of the account in the region', '*', '*'],
-  ] as const)('for %s', (_case, kmsKeyArns, scopeKeys) => {
-    const deployed = deployConsoleStack({ KmsKeyArns: kmsKeyArns, AllowGuests: 'true' });
+    ['one approved key', [APPROVED_KEY]],
+    ['two approved keys', [APPROVED_KEY, SECOND_KEY]],
+  ])('for %s', (_case, kmsKeyArns) => {
+    const deployed = deployConsoleStack({ KmsKeyArns: kmsKeyArns.join(','), AllowGuests: 'true' });
     const local = consoleRolePolicies({
       partition: 'aws',
       region: REGION,
       accountId: ACCOUNT_ID,
       bucketArns: LISTED_BUCKETS.map(bucketArn),
-      kmsKeyArns: scopeKeys,
+      kmsKeyArns,
     });
     for (const role of Object.values(CONSOLE_ROLES)) expect(policiesOf(deployed, role)).toEqual([local[role]]);
+  });
+});
+
+describe.each(Object.values(CONSOLE_ROLES))('%s, for what the console does not do on AWS', (role) => {
+  it('may not ListBuckets (not callable from a browser on AWS) nor GetBucketLocation (HeadBucket tells the region)', () => {
+    expect(decisions(role, s3OperationActions('ListBuckets', { bucket: '', key: '' }))).toEqual(['ImplicitDeny']);
+    for (const bucket of LISTED_BUCKETS) {
+      expect(decisions(role, s3OperationActions('GetBucketLocation', { bucket, key: '' }))).toEqual(['ImplicitDeny']);
+    }
+  });
+
+  it('may describe only the approved keys, as the wizard does to check the chosen one', () => {
+    expect(allowed(role, kmsOperationActions('DescribeKey', { keyArn: APPROVED_KEY }))).toBe(true);
+    expect(decisions(role, kmsOperationActions('DescribeKey', { keyArn: OTHER_KEY }))).toEqual(['ImplicitDeny']);
   });
 });
 
@@ -146,17 +158,13 @@ describe.each([CONSOLE_ROLES.reEncrypt, CONSOLE_ROLES.readOnly])('%s outside its
   });
 });
 
-describe('KmsKeyArns *', () => {
-  const everyKey = deployConsoleStack({ KmsKeyArns: '*' });
+describe('KmsKeyArns with two keys', () => {
+  const twoKeys = deployConsoleStack({ KmsKeyArns: `${APPROVED_KEY},${SECOND_KEY}` });
   const role = CONSOLE_ROLES.reEncrypt;
 
-  it("lets S3 use any key of the stack's account and region", () => {
-    expect(allowed(role, kmsActionsViaS3(KMS_THROUGH_S3, APPROVED_KEY, REGION), everyKey)).toBe(true);
-    expect(allowed(role, kmsActionsViaS3(KMS_THROUGH_S3, OTHER_KEY, REGION), everyKey)).toBe(true);
-  });
-
-  it('and no key of another account or region', () => {
-    const elsewhere = [keyArn('1234abcd-12ab-34cd-56ef-1234567890ab', '444455556666'), keyArn('1234abcd-12ab-34cd-56ef-1234567890ab', ACCOUNT_ID, 'us-east-1')];
-    for (const key of elsewhere) expect(decisions(role, kmsActionsViaS3(['kms:Decrypt'], key, REGION), everyKey)).toEqual(['ImplicitDeny']);
+  it('lets S3 use each of them and no other key', () => {
+    expect(allowed(role, kmsActionsViaS3(KMS_THROUGH_S3, APPROVED_KEY, REGION), twoKeys)).toBe(true);
+    expect(allowed(role, kmsActionsViaS3(KMS_THROUGH_S3, SECOND_KEY, REGION), twoKeys)).toBe(true);
+    expect(decisions(role, kmsActionsViaS3(['kms:Decrypt'], OTHER_KEY, REGION), twoKeys)).toEqual(['ImplicitDeny']);
   });
 });

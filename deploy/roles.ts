@@ -1,5 +1,4 @@
 import {
-  accountKeysArn,
   bucketObjectsArn,
   CONSOLE_POLICY_NAME,
   CONSOLE_ROLES,
@@ -8,7 +7,7 @@ import {
 } from '../emulator/iam/console-policies.js';
 import { s3ViaService } from '../emulator/iam/kms-actions.js';
 import { bucketArn } from '../emulator/iam/s3-actions.js';
-import { formatEach, getAtt, ifCondition, ref, sub, type CfnResource, type CfnValue } from './cloudformation.js';
+import { formatEach, getAtt, ref, sub, type CfnResource, type CfnValue } from './cloudformation.js';
 import { IDENTITY_POOL } from './logical-ids.js';
 import { param, type ConditionName } from './parameters.js';
 
@@ -22,13 +21,12 @@ import { param, type ConditionName } from './parameters.js';
 /** The issuer of the tokens roles are assumed with through an identity pool. */
 const COGNITO_IDENTITY = 'cognito-identity.amazonaws.com';
 
-const ALL_KMS_KEYS: ConditionName = 'AllKmsKeys';
 export const GUESTS_ALLOWED: ConditionName = 'GuestsAllowed';
 
 const STATEMENT_VALUES = {
   buckets: formatEach(param('BucketNames'), bucketArn),
   objects: formatEach(param('BucketNames'), (name) => bucketObjectsArn(bucketArn(name))),
-  keys: ifCondition(ALL_KMS_KEYS, [sub(accountKeysArn('aws', '${AWS::Region}', '${AWS::AccountId}'))], param('KmsKeyArns')),
+  keys: param('KmsKeyArns'),
   s3Service: sub(s3ViaService('${AWS::Region}')),
 };
 

@@ -152,11 +152,16 @@ describe('the parameters', () => {
     ['DomainPrefix', '-console'],
     ['CallbackPath', 'auth/callback'],
     ['AllowGuests', 'yes'],
+    ['KmsKeyArns', '*'],
+    ['KmsKeyArns', 'arn:aws:kms:eu-west-1:111122223333:key/*'],
+    ['KmsKeyArns', 'arn:aws:kms:eu-west-1:111122223333:alias/finance'],
+    ['KmsKeyArns', 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab,*'],
+    ['KmsKeyArns', ''],
   ])('refuse %s %s', (name, value) => {
     expect(() => deployConsoleStack({ [name]: value })).toThrow(`Parameter ${name}`);
   });
 
-  it.each(['BucketNames', 'ConsoleOrigin', 'DomainPrefix'])('have no default for %s', (name) => {
+  it.each(['BucketNames', 'KmsKeyArns', 'ConsoleOrigin', 'DomainPrefix'])('have no default for %s', (name) => {
     expect(() => deployConsoleStack({ [name]: undefined as unknown as string })).toThrow(`no value for parameter ${name}`);
   });
 });

@@ -9,6 +9,8 @@ export const ACCOUNT_ID = '111122223333';
 export const CONSOLE_ORIGIN = 'https://console.example.com';
 export const DOMAIN_PREFIX = 'example-console';
 export const LISTED_BUCKETS = ['finance-reports', 'legacy-archive'];
+export const kmsKeyArnOf = (id: string, account = ACCOUNT_ID, region = REGION) => `arn:aws:kms:${region}:${account}:key/${id}`;
+export const APPROVED_KEY = kmsKeyArnOf('1234abcd-12ab-34cd-56ef-1234567890ab');
 export const USER_POOL_ID = `${REGION}_Ab12Cd34E`;
 export const CLIENT_ID = '4example5client6id7abcdefg';
 export const IDENTITY_POOL_ID = `${REGION}:0f1e2d3c-4b5a-4697-8877-665544332211`;
@@ -21,12 +23,18 @@ export const roleArnOf = (logicalId: string) => `arn:aws:iam::${ACCOUNT_ID}:role
 export const committedTemplate = (): CfnTemplate =>
   JSON.parse(readFileSync(new URL('console-stack.json', import.meta.url), 'utf8')) as CfnTemplate;
 
-/** The stack for LISTED_BUCKETS, CONSOLE_ORIGIN and DOMAIN_PREFIX; `parameters` add to those or replace them. */
+/** The stack for LISTED_BUCKETS, APPROVED_KEY, CONSOLE_ORIGIN and DOMAIN_PREFIX; `parameters` add to those or replace them. */
 export function deployConsoleStack(parameters: Record<string, string> = {}): ResolvedStack {
   const template = committedTemplate();
   const roles = Object.keys(template.Resources).filter((id) => template.Resources[id].Type === 'AWS::IAM::Role');
   return resolveTemplate(template, {
-    parameters: { BucketNames: LISTED_BUCKETS.join(','), ConsoleOrigin: CONSOLE_ORIGIN, DomainPrefix: DOMAIN_PREFIX, ...parameters },
+    parameters: {
+      BucketNames: LISTED_BUCKETS.join(','),
+      KmsKeyArns: APPROVED_KEY,
+      ConsoleOrigin: CONSOLE_ORIGIN,
+      DomainPrefix: DOMAIN_PREFIX,
+      ...parameters,
+    },
     region: REGION,
     accountId: ACCOUNT_ID,
     stackName: STACK_NAME,

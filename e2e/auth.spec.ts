@@ -105,6 +105,73 @@ test('signing out ends the console’s and the user pool’s sessions, so signin
   await expect(userMenu(page, 'alice')).toHaveText('alice (ConsoleReEncryptRole)');
 });
 
+/** Asks the user pool's token endpoint, as any holder of the token could, for new tokens with a refresh token. */
+function refreshWith(refreshToken: string): Promise<Response> {
+  return fetch(`${USER_POOL_URL}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'refresh_token', client_id: DEMO_APP_CLIENT_ID, refresh_token: refreshToken }),
+  });
+}
+
+async function signOut(page: Page, username: string): Promise<void> {
+  await userMenu(page, username).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await expect(signInPage(page)).toBeVisible();
+  expect((await storedSignIn(page)).user).toBeUndefined();
+}
+
+test('signing out revokes the refresh token: the user pool refuses it afterwards', async ({ page }) => {
+  await signIn(page, alice);
+  const { user } = await storedSignIn(page);
+  await signOut(page, 'alice');
+
+  const refreshed = await refreshWith(user!.refresh_token);
+  expect(refreshed.status).toBe(400);
+  expect(await refreshed.json()).toMatchObject({ error: 'invalid_grant' });
+});
+
+test('a revocation that fails does not keep the user signed in, and the console logs it', async ({ page }) => {
+  await signIn(page, rob);
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  await page.route('**/oauth2/revoke', (route) => route.abort('connectionrefused'));
+  await signOut(page, 'rob');
+  expect(warnings.join('\n')).toContain('Signed out without revoking the refresh token');
+});
+
+test('the authorize request carries a fresh nonce, which the ID token repeats', async ({ page }) => {
+  const authorizeUrls: URL[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.endsWith('/oauth2/authorize')) authorizeUrls.push(url);
+  });
+  await signIn(page, alice);
+  const nonce = authorizeUrls[0]?.searchParams.get('nonce');
+  expect(nonce).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  expect((await idTokenClaims(page)).nonce).toBe(nonce);
+
+  await signOut(page, 'alice');
+  await signIn(page, alice);
+  expect(authorizeUrls[1]?.searchParams.get('nonce')).not.toBe(nonce);
+});
+
+test('an ID token whose nonce is not the one the console sent is refused', async ({ page }) => {
+  // The user pool mints its ID token for another nonce than the console's: as a token made for another request would be.
+  await page.route('**/oauth2/authorize?*', (route) => {
+    const url = new URL(route.request().url());
+    url.searchParams.set('nonce', 'a-nonce-the-console-never-sent');
+    return route.continue({ url: url.href });
+  });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitLogin(page, alice.username, alice.password);
+  await expect(page.getByText('Sign-in did not complete')).toBeVisible();
+  expect((await storedSignIn(page)).user).toBeUndefined();
+});
+
 test('an ID token that expires during use is renewed with the refresh token, without the user noticing', async ({ page }) => {
   await signIn(page, alice);
   const first = await idTokenClaims(page);

@@ -5,6 +5,7 @@ import { DEMO_BUCKETS, DEMO_HOSTILE_KEYS, DEMO_SSE_C_KEY_BASE64 } from '../emula
 import { E2E_STACK_PORT } from './ports';
 import { rootKms, rootS3 } from './root-clients';
 import { alice, signIn } from './sign-in';
+import { keysUnder } from './stack-objects';
 
 async function listFolder(bucket: string, prefix: string): Promise<{ folders: string[]; keys: string[] }> {
   const folders: string[] = [];
@@ -161,7 +162,9 @@ test('the folder summary counts what the stack holds for the folder', async ({ p
 
   await expect(page.getByText(`${keys.length} of ${keys.length} loaded objects checked`)).toBeVisible();
   await expect(summaryValue(page, 'Not encrypted')).toHaveText(count('NOT-SSE'));
-  await expect(summaryValue(page, 'Not compliant')).toHaveText(count('NOT-SSE'));
+  // SSE-C objects cannot be read without their key: their compliance is unknown, so the other counts are the known ones.
+  await expect(summaryValue(page, 'Not compliant')).toHaveText(`${count('NOT-SSE')} known`);
+  await expect(summaryValue(page, 'Compliance unknown')).toHaveText(count('SSE-C'));
   for (const kind of ['SSE-S3', 'SSE-KMS', 'DSSE-KMS'] as const) await expect(summaryValue(page, kind)).toHaveText(count(kind));
   // Without its key a browser cannot read an SSE-C object: it is counted as such, never as a kind.
   await expect(summaryValue(page, 'Cannot read')).toHaveText(count('SSE-C'));
@@ -268,10 +271,55 @@ test('a bucket whose CORS rules hide the headers shows "Cannot read" with the re
   await expect(page.getByRole('table').getByText('Not encrypted')).toHaveCount(0);
   await expect(summaryValue(page, 'Cannot read')).toHaveText(String(keys.length));
   await expect(summaryValue(page, 'Not encrypted')).toHaveText('0');
+  // Never "Not compliant 0" while some of them are unencrypted: their compliance is unknown, and said so.
+  await expect(summaryValue(page, 'Compliance unknown')).toHaveText(String(keys.length));
+  await expect(summaryValue(page, 'Not compliant')).toHaveText('0 known');
+  await expect(summaryValue(page, 'Compliant')).toHaveText('0 known');
+  await expect(page.getByText(`The compliance of ${keys.length} whose encryption cannot be read is unknown`)).toBeVisible();
   await showReason(encryptionCell(page, nameOf(keys[0], prefix)), "The bucket's CORS rules do not expose the encryption headers");
 
   await flaggedToggle(page).click();
   await expect(page.getByText(`No flagged objects among the ${keys.length} loaded objects.`)).toBeVisible();
+});
+
+test('the search for every flagged object retries a failed HeadObject, then counts and shows one that still fails, and never claims all are selected', async ({ page }) => {
+  const bucket = DEMO_BUCKETS.blocked;
+  const prefix = 'contracts/';
+  const keys = await keysUnder(bucket, prefix);
+  const stored = new Map(await Promise.all(keys.map(async (key) => [key, (await storedEncryption(bucket, key)).kind] as const)));
+  const unencrypted = keys.filter((key) => stored.get(key) === 'NOT-SSE');
+  // An unencrypted object S3 refuses to describe, and one whose first HeadObject fails with a 500.
+  expect(unencrypted.length).toBeGreaterThanOrEqual(3);
+  const [denied, flakyOnce] = unencrypted;
+  const objectPath = (key: string) => `/${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+  let flakyAnswered = false;
+  await page.route(
+    (url) => url.port === String(E2E_STACK_PORT) && [objectPath(denied), objectPath(flakyOnce)].includes(url.pathname),
+    (route) => {
+      if (route.request().method() !== 'HEAD') return route.fallback();
+      const corsHeaders = { 'access-control-allow-origin': '*' };
+      if (new URL(route.request().url()).pathname === objectPath(denied)) return route.fulfill({ status: 403, headers: corsHeaders });
+      if (flakyAnswered) return route.fallback();
+      flakyAnswered = true;
+      return route.fulfill({ status: 500, headers: corsHeaders });
+    },
+  );
+  await page.goto(folderUrl(bucket, prefix));
+  await page.getByRole('button', { name: 'Actions' }).click();
+  await page.getByRole('menuitem', { name: 'Select every flagged object under this folder' }).click();
+
+  // The SSE-C object: without its key S3 answers 400, so its compliance is unknown.
+  expect(keys.filter((key) => stored.get(key) === 'SSE-C')).toHaveLength(1);
+  const status = page.getByText(`The flagged objects found under ${prefix} are selected:`);
+  await expect(status).toHaveText(
+    `The flagged objects found under ${prefix} are selected: ${keys.length} listed, ${keys.length - 1} checked, ${unencrypted.length - 1} flagged, ` +
+      '1 of unknown compliance, 1 failed. One object could not be checked (HeadObject failed, retries included): whether it is flagged is not known. ' +
+      'One object is of unknown compliance: its encryption cannot be read, so it is not selected.',
+    { timeout: 30_000 },
+  );
+  expect(flakyAnswered).toBe(true);
+  await expect(page.getByRole('listitem').filter({ hasText: `${denied}: Access denied` })).toBeVisible();
+  await expect(page.getByText(`${unencrypted.length - 1} objects selected`)).toBeVisible();
 });
 
 test('a deep link to a folder reloads to the same folder, and back and forward move between folders', async ({ page }) => {

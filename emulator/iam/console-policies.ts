@@ -5,7 +5,10 @@ import type { PolicyDocument } from './policy.js';
  * The permissions of the console's three roles, as plain IAM policy
  * documents: the stack seeds its roles with them, and the deployment template
  * (deploy/) builds its roles' policies from the same statements. Least
- * privilege for what the console does.
+ * privilege for what the console does on AWS: no s3:ListAllMyBuckets (a
+ * browser cannot call ListBuckets there; the buckets come from config.json)
+ * nor s3:GetBucketLocation (HeadBucket tells the region). kms:DescribeKey
+ * stays: the wizard checks the chosen key with it.
  */
 
 export const CONSOLE_ROLES = {
@@ -56,7 +59,6 @@ export type ConsoleStatement<Arns, Text> = {
 const BUCKET_READS = [
   's3:ListBucket',
   's3:ListBucketVersions',
-  's3:GetBucketLocation',
   's3:GetEncryptionConfiguration',
   's3:GetBucketVersioning',
   's3:GetBucketCORS',
@@ -100,7 +102,6 @@ function throughS3<Text>(values: ConsoleStatementValues<unknown, Text>) {
 
 function readStatements<Arns, Text>(values: ConsoleStatementValues<Arns, Text>): ConsoleStatement<Arns, Text>[] {
   return [
-    { Sid: 'ListBuckets', Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' },
     { Sid: 'ReadBuckets', Effect: 'Allow', Action: BUCKET_READS, Resource: values.buckets },
     { Sid: 'ReadObjects', Effect: 'Allow', Action: OBJECT_READS, Resource: values.objects },
     { Sid: 'ListKmsKeys', Effect: 'Allow', Action: ['kms:ListAliases', 'kms:ListKeys'], Resource: '*' },

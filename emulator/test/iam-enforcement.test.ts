@@ -167,11 +167,9 @@ describe('the console roles, seeded at start', () => {
 describe.each([CONSOLE_ROLES.readOnly, CONSOLE_ROLES.guest])('%s', (role) => {
   it('lists buckets and objects, reads bucket settings, heads and gets objects (SSE-KMS too) and their tags', async () => {
     const s3 = s3As(role);
-    expect((await s3.send(new ListBucketsCommand({}))).Buckets?.map((b) => b.Name)).toContain(BUCKET);
     expect((await s3.send(new ListObjectsV2Command({ Bucket: BUCKET }))).Contents?.map((o) => o.Key)).toContain('report.csv');
     expect((await s3.send(new ListObjectVersionsCommand({ Bucket: BUCKET }))).Versions?.map((v) => v.Key)).toContain('report.csv');
     await s3.send(new HeadBucketCommand({ Bucket: BUCKET }));
-    await s3.send(new GetBucketLocationCommand({ Bucket: BUCKET }));
     await s3.send(new GetBucketEncryptionCommand({ Bucket: BUCKET }));
     await s3.send(new GetBucketVersioningCommand({ Bucket: BUCKET }));
     await s3.send(new GetBucketCorsCommand({ Bucket: BUCKET }));
@@ -179,6 +177,15 @@ describe.each([CONSOLE_ROLES.readOnly, CONSOLE_ROLES.guest])('%s', (role) => {
     const got = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'under-demo-key.csv' }));
     expect(await got.Body?.transformToString()).toBe('bytes of under-demo-key.csv');
     expect((await s3.send(new GetObjectTaggingCommand({ Bucket: BUCKET, Key: 'report.csv' }))).TagSet).toEqual([{ Key: 'class', Value: 'report' }]);
+  });
+
+  it('may not ListBuckets nor GetBucketLocation, which the console does not use on AWS', async () => {
+    const s3 = s3As(role);
+    await expect(s3.send(new ListBucketsCommand({}))).rejects.toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    await expect(s3.send(new GetBucketLocationCommand({ Bucket: BUCKET }))).rejects.toMatchObject({
+      name: 'AccessDenied',
+      message: deniedMessage(role, 's3:GetBucketLocation', `arn:aws:s3:::${BUCKET}`),
+    });
   });
 
   it.each([

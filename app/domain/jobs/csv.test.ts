@@ -45,6 +45,15 @@ describe('csvCell', () => {
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('a=b')).toBe('a=b');
   });
+
+  it('guards a formula behind leading whitespace, which spreadsheets skip', () => {
+    expect(csvCell(' =1+1')).toBe("' =1+1");
+    expect(csvCell('  +1')).toBe("'  +1");
+    expect(csvCell('\u00a0-2')).toBe("'\u00a0-2");
+    expect(csvCell('\n@SUM(A1)')).toBe(`"'\n@SUM(A1)"`);
+    expect(csvCell('\t=1')).toBe("'\t=1");
+    expect(csvCell(' plain')).toBe(' plain');
+  });
 });
 
 describe('toCsv', () => {

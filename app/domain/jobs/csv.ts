@@ -1,8 +1,9 @@
 /**
  * A cell a spreadsheet would run as a formula (OWASP CSV injection) gets a
- * leading apostrophe, which spreadsheets show as text.
+ * leading apostrophe, which spreadsheets show as text. Spreadsheets skip
+ * leading whitespace before = + - @, so a key such as " =cmd" is guarded too.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
 
 export function csvCell(value: string): string {
   const safe = FORMULA_START.test(value) ? `'${value}` : value;

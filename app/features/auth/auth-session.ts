@@ -2,7 +2,7 @@ import { ErrorResponse, UserManager, WebStorageStateStore, type User } from 'oid
 import type { UserPoolConfig } from '../../config/app-config';
 import { userPoolProviderName, type UserPoolLogin } from '../../aws/credentials';
 import { idTokenNeedsRenewal, signedInUserOf, type SignedInUser } from './id-token.utils';
-import { cognitoLogoutUrl, safeReturnPath, signInRedirectUri } from './sign-in-urls.utils';
+import { cognitoLogoutUrl, cognitoRevokeUrl, newNonce, safeReturnPath, signInRedirectUri } from './sign-in-urls.utils';
 
 export type SessionState =
   | { status: 'starting' }
@@ -20,6 +20,9 @@ function signedIn(user: User): SessionState {
 }
 
 const nowSeconds = () => Date.now() / 1000;
+
+/** How long sign-out waits for the user pool to revoke the refresh token before it goes on without. */
+const REVOCATION_TIMEOUT_MS = 5_000;
 
 class SessionEndedError extends Error {
   override name = 'SessionEnded';
@@ -58,8 +61,9 @@ export class AuthSession {
       // Renews with the refresh token before the access token expires.
       automaticSilentRenew: true,
       userStore: store,
-      // The PKCE verifier and return path too: nothing of the sign-in outlives the tab.
+      // The PKCE verifier, nonce and return path too: nothing of the sign-in outlives the tab.
       stateStore: store,
+      metadataSeed: { revocation_endpoint: cognitoRevokeUrl(userPool) },
     });
     this.manager.events.addUserLoaded((user) => this.setState(signedIn(user)));
     this.manager.events.addUserUnloaded(() => this.setState(SIGNED_OUT));
@@ -85,9 +89,14 @@ export class AuthSession {
     if (this.state === STARTING) this.setState(signedIn(user));
   }
 
-  /** Sends the browser to the managed login; it comes back to `returnTo`. */
+  /**
+   * Sends the browser to the managed login; it comes back to `returnTo`.
+   * The request carries a fresh nonce, kept with the sign-in state, which
+   * oidc-client-ts compares with the ID token's `nonce` claim on the callback,
+   * so an ID token minted for another request is refused.
+   */
   signIn(returnTo: string): Promise<void> {
-    return this.manager.signinRedirect({ state: safeReturnPath(returnTo, this.origin) });
+    return this.manager.signinRedirect({ state: safeReturnPath(returnTo, this.origin), nonce: newNonce() });
   }
 
   /** Exchanges the callback URL's code for tokens; resolves to the path the user signed in from. */
@@ -100,10 +109,35 @@ export class AuthSession {
     return completion;
   }
 
-  /** Forgets the tokens, then ends the managed login session through Cognito's /logout, which comes back to the sign-out path. */
+  /**
+   * Revokes the refresh token (Cognito's /oauth2/revoke, which also ends the
+   * access tokens issued with it), forgets the tokens, then ends the managed
+   * login session through Cognito's /logout, which comes back to the
+   * sign-out path. /logout alone leaves issued tokens valid.
+   */
   async signOut(): Promise<void> {
+    await this.revokeRefreshToken();
     await this.manager.removeUser();
     window.location.assign(cognitoLogoutUrl(this.userPool, this.origin));
+  }
+
+  /**
+   * A revocation that fails or does not answer in time must not keep the
+   * user signed in: sign-out goes on, and the console says in its log that
+   * the refresh token stays valid until it expires.
+   */
+  private async revokeRefreshToken(): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${REVOCATION_TIMEOUT_MS / 1000} s`)), REVOCATION_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.manager.revokeTokens(['refresh_token']), timeout]);
+    } catch (error) {
+      console.warn('Signed out without revoking the refresh token, which stays valid until it expires:', error);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** The ID token for the identity pool, renewed first when it is about to expire. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UserPoolConfig } from '../../config/app-config';
-import { cognitoLogoutUrl, safeReturnPath, signInRedirectUri } from './sign-in-urls.utils';
+import { cognitoLogoutUrl, cognitoRevokeUrl, newNonce, safeReturnPath, signInRedirectUri } from './sign-in-urls.utils';
 
 const ORIGIN = 'https://console.example.com';
 
@@ -27,6 +27,20 @@ describe('cognitoLogoutUrl', () => {
   });
 });
 
+describe('cognitoRevokeUrl', () => {
+  it('is /oauth2/revoke on the managed login domain, not the issuer', () => {
+    expect(cognitoRevokeUrl(awsPool)).toBe('https://console-login.auth.eu-west-1.amazoncognito.com/oauth2/revoke');
+  });
+});
+
+describe('newNonce', () => {
+  it('is 256 random bits in base64url, new every time', () => {
+    const nonces = new Set(Array.from({ length: 50 }, newNonce));
+    expect(nonces.size).toBe(50);
+    for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+});
+
 describe('signInRedirectUri', () => {
   it('is the callback route on the console origin', () => {
     expect(signInRedirectUri(awsPool, ORIGIN)).toBe('https://console.example.com/auth/callback');
@@ -43,6 +57,9 @@ describe('safeReturnPath', () => {
   it.each([
     ['another site', 'https://evil.example/buckets'],
     ['a protocol-relative URL', '//evil.example/buckets'],
+    ['a path that normalises to a protocol-relative one', '/.//evil.example/buckets'],
+    ['a dot-dot segment before a double slash', '/buckets/..//evil.example'],
+    ['an encoded dot segment before a double slash', '/%2e//evil.example'],
     ['a backslash that browsers read as a slash', '/\\evil.example'],
     ['a tab that URL parsing drops', '/\t/evil.example'],
     ['a script URL', 'javascript:alert(1)'],

@@ -19,13 +19,30 @@ export function cognitoLogoutUrl(userPool: UserPoolConfig, origin: string): stri
 }
 
 /**
+ * Cognito's revocation endpoint, `/oauth2/revoke` on the managed login
+ * domain: given to oidc-client-ts rather than read from the discovery
+ * document, which lives on the issuer, another host on AWS.
+ */
+export function cognitoRevokeUrl(userPool: UserPoolConfig): string {
+  return `${userPool.domain}/oauth2/revoke`;
+}
+
+/** A fresh `nonce` for an authorization request: 32 random bytes, base64url. */
+export function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+/**
  * The page to return to after sign-in: a path on the console's own origin,
  * or '/' for anything else, so no value can send the browser to another
- * site (an open redirect) or back into the callback.
+ * site (an open redirect) or back into the callback. The normalised path is
+ * what is returned, so one that normalises to `//host` (`/.//evil.example`)
+ * is refused too: used as a URL, it would name another host.
  */
 export function safeReturnPath(candidate: unknown, origin: string): string {
   if (typeof candidate !== 'string' || !candidate.startsWith('/')) return '/';
   const url = URL.parse(candidate, origin);
-  if (!url || url.origin !== origin || url.pathname === AUTH_CALLBACK_PATH) return '/';
+  if (!url || url.origin !== origin || url.pathname.startsWith('//') || url.pathname === AUTH_CALLBACK_PATH) return '/';
   return url.pathname + url.search + url.hash;
 }

@@ -6,7 +6,7 @@ import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import PieChart from '@cloudscape-design/components/pie-chart';
 import { memo } from 'react';
 import { ENCRYPTION_KINDS, kindLabel } from '../../domain/encryption';
-import { summarySegments, type FolderSummary } from './folder-summary.utils';
+import { complianceItems, summarySegments, type FolderSummary } from './folder-summary.utils';
 
 /**
  * Counts per encryption kind for the objects read so far, as a chart and as numbers, saying what they cover.
@@ -14,12 +14,16 @@ import { summarySegments, type FolderSummary } from './folder-summary.utils';
  */
 export const FolderSummaryPanel = memo(function FolderSummaryPanel({ summary, complete }: { summary: FolderSummary; complete: boolean }) {
   const scope = complete ? 'every object of this folder is listed' : 'more objects are listed as you page on';
+  const unknown =
+    summary.complianceUnknown > 0
+      ? ` The compliance of ${summary.complianceUnknown} whose encryption cannot be read is unknown: they are counted neither as compliant nor as not compliant.`
+      : '';
   return (
     <Container
       header={
         <Header
           variant="h2"
-          description={`${summary.checked} of ${summary.loaded} loaded objects checked. Only objects whose encryption has been read are counted; ${scope}.`}
+          description={`${summary.checked} of ${summary.loaded} loaded objects checked. Only objects whose encryption has been read are counted; ${scope}.${unknown}`}
         >
           Folder summary
         </Header>
@@ -43,7 +47,7 @@ export const FolderSummaryPanel = memo(function FolderSummaryPanel({ summary, co
           items={[
             ...ENCRYPTION_KINDS.map((kind) => ({ label: kindLabel(kind), value: summary.byKind[kind] })),
             { label: 'Cannot read', value: summary.cannotRead },
-            { label: 'Not compliant', value: summary.notCompliant },
+            ...complianceItems(summary),
           ]}
         />
       </ColumnLayout>

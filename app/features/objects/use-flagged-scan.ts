@@ -1,12 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { toAwsProblem } from '../../domain/aws-error';
+import { httpStatusOf, toAwsProblem } from '../../domain/aws-error';
 import { headObjectQuery } from '../../api/head-object';
 import { listObjectsRecursive } from '../../operations/list-objects-recursive';
 import { useAwsClients } from '../../aws/aws-context';
-import { isFlagged } from '../../domain/compliance';
-import { classifyEncryptionHeaders, type HeaderVisibility } from '../../domain/encryption';
-import type { FlaggedScan } from './selection.utils';
+import { classifyEncryptionHeaders, classifyHeadFailure, type HeaderVisibility } from '../../domain/encryption';
+import { scanOutcomeOf, type FlaggedScan, type ScanFailure } from './selection.utils';
 
 const HEAD_BATCH = 60;
 
@@ -14,7 +13,9 @@ const HEAD_BATCH = 60;
  * Finds every flagged object under a folder, in every sub-folder and across
  * listing pages: ListObjectsV2 without a delimiter, then HeadObject for each
  * key through the shared limiter and query cache (the wizard plans from the
- * same answers). `onFlagged` gets the keys as they are found; cancel() stops.
+ * same answers), retried as every HeadObject query is. A HeadObject that
+ * still fails is counted and shown as failed, never as checked.
+ * `onFlagged` gets the keys as they are found; cancel() stops.
  */
 export function useFlaggedScan(bucket: string, visibility: HeaderVisibility | undefined, onFlagged: (keys: string[]) => void) {
   const clients = useAwsClients();
@@ -29,8 +30,10 @@ export function useFlaggedScan(bucket: string, visibility: HeaderVisibility | un
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;
-      const counts = { listed: 0, checked: 0, flagged: 0 };
-      const report = (status: FlaggedScan['status'], problem?: string) => setScan({ status, prefix, ...counts, problem });
+      const counts = { listed: 0, checked: 0, flagged: 0, unknown: 0 };
+      const failures: ScanFailure[] = [];
+      const report = (status: FlaggedScan['status'], problem?: string) =>
+        setScan({ status, prefix, ...counts, failures: [...failures], problem });
       report('scanning');
       try {
         for await (const objects of listObjectsRecursive(clients.s3(clients.regionOf(bucket)), bucket, prefix, abort.signal)) {
@@ -40,9 +43,18 @@ export function useFlaggedScan(bucket: string, visibility: HeaderVisibility | un
           for (let start = 0; start < objects.length && !abort.signal.aborted; start += HEAD_BATCH) {
             const flagged = await Promise.all(
               objects.slice(start, start + HEAD_BATCH).map(async ({ key }) => {
-                const head = await queryClient.fetchQuery(headObjectQuery(clients, { bucket, key })).catch(() => undefined);
+                const reading = await queryClient.fetchQuery(headObjectQuery(clients, { bucket, key })).then(
+                  (head) => ({ headFailed: false, reading: classifyEncryptionHeaders(head, visibility) }),
+                  (error: unknown) => ({ headFailed: true, reading: classifyHeadFailure(httpStatusOf(error), false, toAwsProblem(error).message) }),
+                );
+                const outcome = scanOutcomeOf(reading.reading, reading.headFailed, clients.config.policy);
+                if (outcome === 'failed') {
+                  failures.push({ key, message: reading.reading.status === 'unreadable' ? reading.reading.message : 'HeadObject failed.' });
+                  return undefined;
+                }
                 counts.checked++;
-                return head && isFlagged(classifyEncryptionHeaders(head, visibility), clients.config.policy) ? key : undefined;
+                if (outcome === 'unknown') counts.unknown++;
+                return outcome === 'flagged' ? key : undefined;
               }),
             );
             const found = flagged.filter((key) => key !== undefined);
