@@ -40,6 +40,7 @@ export class AuthSession {
   private renewal: Promise<User> | undefined;
   /** The callback is completed once per URL, even when React runs its effect twice. */
   private readonly callbacks = new Map<string, Promise<string>>();
+  private readonly signOutSteps: Array<() => Promise<void>> = [];
 
   /** The identity pool login for this session; the same object for the session's whole life. */
   readonly login: UserPoolLogin;
@@ -100,8 +101,17 @@ export class AuthSession {
     return completion;
   }
 
-  /** Forgets the tokens, then ends the managed login session through Cognito's /logout, which comes back to the sign-out path. */
+  /** Runs `step` when the user signs out, while their tokens still exist (a failing step does not keep them signed in). */
+  beforeSignOut(step: () => Promise<void>): void {
+    this.signOutSteps.push(step);
+  }
+
+  /**
+   * Runs the sign-out steps, forgets the tokens, then ends the managed login
+   * session through Cognito's /logout, which comes back to the sign-out path.
+   */
   async signOut(): Promise<void> {
+    await Promise.all(this.signOutSteps.map((step) => step().catch(() => undefined)));
     await this.manager.removeUser();
     window.location.assign(cognitoLogoutUrl(this.userPool, this.origin));
   }
