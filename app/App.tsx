@@ -12,6 +12,7 @@ import { AuthCallbackPage } from './features/auth/AuthCallbackPage';
 import type { AuthSession, SessionState } from './features/auth/auth-session';
 import { SignInPage } from './features/auth/SignInPage';
 import { useSessionNavigation } from './features/auth/use-session-navigation';
+import { guestOfThisTab, userOwner } from './features/auth/owner';
 import { useSessionState } from './features/auth/use-session-state';
 import { BucketsPage } from './features/buckets/BucketsPage';
 import { EncryptWizardPage } from './features/encrypt-wizard/EncryptWizardPage';
@@ -20,6 +21,7 @@ import { JobsPage } from './features/jobs/JobsPage';
 import { ObjectDetailsPage } from './features/object-details/ObjectDetailsPage';
 import { ObjectsPage } from './features/objects/ObjectsPage';
 import { useJobClients } from './jobs/job-runtime-context';
+import { ownerKey, type Owner } from './domain/owner';
 import type { EncryptionSelection } from './domain/selection';
 import { breadcrumbsOf } from './routing/breadcrumbs';
 import { routeHref, type Route } from './routing/routes';
@@ -33,11 +35,11 @@ interface Selections {
   onEditEncryption: (selection: EncryptionSelection) => void;
 }
 
-function PageFor({ route, selections }: { route: ConsoleRoute; selections: Selections }) {
+function PageFor({ route, selections, owner }: { route: ConsoleRoute; selections: Selections; owner: Owner }) {
   const { onEditEncryption } = selections;
   switch (route.page) {
     case 'buckets':
-      return <BucketsPage />;
+      return <BucketsPage ownerKey={ownerKey(owner)} />;
     case 'objects':
       return <ObjectsPage key={`${route.bucket}/${route.prefix}`} bucket={route.bucket} prefix={route.prefix} onEditEncryption={onEditEncryption} />;
     case 'object':
@@ -61,10 +63,12 @@ function PageFor({ route, selections }: { route: ConsoleRoute; selections: Selec
   }
 }
 
-/** The pages with AWS clients whose credentials are the signed-in user's (`login`) or a guest's. */
-function ConsolePages({ config, login, route }: { config: AppConfig; login: UserPoolLogin | undefined; route: ConsoleRoute }) {
+/** The pages with AWS clients whose credentials are the signed-in user's (`login`) or a guest's; `owner` is whose. */
+function ConsolePages({ config, login, owner: given, route }: { config: AppConfig; login: UserPoolLogin | undefined; owner: Owner; route: ConsoleRoute }) {
   const clients = useMemo(() => new AwsClients(config, cognitoCredentials(config, login)), [config, login]);
-  useJobClients(clients);
+  // The same owner from render to render while it is the same person.
+  const owner = useMemo(() => given, [ownerKey(given)]);
+  useJobClients(clients, owner);
   const [selection, setSelection] = useState<EncryptionSelection>();
   const onEditEncryption = (chosen: EncryptionSelection) => {
     setSelection(chosen);
@@ -72,7 +76,7 @@ function ConsolePages({ config, login, route }: { config: AppConfig; login: User
   };
   return (
     <AwsClientsContext.Provider value={clients}>
-      <PageFor route={route} selections={{ selection, onEditEncryption }} />
+      <PageFor route={route} selections={{ selection, onEditEncryption }} owner={owner} />
     </AwsClientsContext.Provider>
   );
 }
@@ -93,7 +97,7 @@ function accessOf(state: SessionState, allowGuests: boolean): 'checking' | 'user
 
 type Access = ReturnType<typeof accessOf>;
 
-function Content({ config, session, route, access }: { config: AppConfig; session: AuthSession; route: Route; access: Access }) {
+function Content({ config, session, state, route, access }: { config: AppConfig; session: AuthSession; state: SessionState; route: Route; access: Access }) {
   if (route.page === 'auth-callback') return <AuthCallbackPage session={session} />;
   switch (access) {
     case 'checking':
@@ -102,8 +106,10 @@ function Content({ config, session, route, access }: { config: AppConfig; sessio
     case 'session-ended':
       return <SignInPage session={session} expired={access === 'session-ended'} />;
     case 'user':
-    case 'guest':
-      return <ConsolePages config={config} login={access === 'user' ? session.login : undefined} route={route} />;
+    case 'guest': {
+      const owner = state.status === 'signed-in' ? userOwner(config.cognito.userPool.issuer, state.user) : guestOfThisTab();
+      return <ConsolePages config={config} login={access === 'user' ? session.login : undefined} owner={owner} route={route} />;
+    }
   }
 }
 
@@ -124,7 +130,7 @@ export function App({ config, session }: { config: AppConfig; session: AuthSessi
         toolsHide
         notifications={navigation.notice}
         breadcrumbs={inConsole ? <BreadcrumbGroup items={breadcrumbsOf(route)} onFollow={followInApp} ariaLabel="Breadcrumbs" /> : undefined}
-        content={<Content config={config} session={session} route={route} access={access} />}
+        content={<Content config={config} session={session} state={state} route={route} access={access} />}
       />
     </>
   );

@@ -10,7 +10,9 @@ import { AuthSession } from './features/auth/auth-session';
 import { IndexedDbJournal } from './jobs/indexeddb-journal';
 import { JobRuntime } from './jobs/job-runtime';
 import { JobRuntimeContext } from './jobs/job-runtime-context';
+import { MemoryJobLocks, type JobLocks } from './jobs/job-locks';
 import { MemoryJobStore } from './jobs/memory-job-store';
+import { WebJobLocks } from './jobs/web-job-locks';
 import { ConfigErrorPage } from './ui/ConfigErrorPage';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 
@@ -18,9 +20,11 @@ const root = createRoot(document.getElementById('root')!);
 
 /** Jobs journaled in IndexedDB survive a reload; without it (some private windows) they live as long as the tab. */
 function jobRuntime(settings: JobSettings): Promise<JobRuntime> {
+  // Without Web Locks (older browsers) nothing keeps two tabs from running one job; every current browser has them.
+  const locks: JobLocks = 'locks' in navigator ? new WebJobLocks() : new MemoryJobLocks();
   return IndexedDbJournal.open().then(
-    (journal) => new JobRuntime(journal, settings),
-    () => new JobRuntime(new MemoryJobStore(), settings, false),
+    (journal) => new JobRuntime(journal, locks, settings),
+    () => new JobRuntime(new MemoryJobStore(), locks, settings, false),
   );
 }
 
@@ -31,8 +35,13 @@ loadAppConfig().then(
 
 function render(config: AppConfig, runtime: JobRuntime): void {
   const session = new AuthSession(config.cognito.userPool, window.location.origin);
-  void session.start();
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } });
+  // Nothing of the user's outlives their sign-out in this tab: their jobs pause, the answers cached for them go.
+  session.beforeSignOut(async () => {
+    await runtime.letGo();
+    queryClient.clear();
+  });
+  void session.start();
   root.render(
     <StrictMode>
       <ErrorBoundary>

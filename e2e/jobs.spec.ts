@@ -4,7 +4,8 @@ import { DEMO_KMS_ALIASES, DEMO_MAX_COPY_SIZE } from '../emulator/seed/demo-cons
 import { reportCsv, type ReportRow } from '../app/domain/jobs/report';
 import { bodyOf, CopyGate, createJobBucket, downloadedText, expectJobState, headObject, putKmsObject } from './job-fixtures';
 import { rootS3 } from './root-clients';
-import { alice, signIn, userMenu } from './sign-in';
+import { alice, rob, signIn, userMenu } from './sign-in';
+import { keptState, stackEncryption, type KeptState } from './stack-objects';
 import { expireSessions, injectFaults } from './stack-control';
 
 const BUCKET = 'jobs-e2e';
@@ -16,6 +17,11 @@ const LARGE_SIZE = 12 * 1024 * 1024;
 
 const SESSION_PREFIX = 'session/';
 const SESSION_KEYS = Array.from({ length: 10 }, (_, n) => `${SESSION_PREFIX}doc-${n}.txt`);
+
+const OWNER_PREFIX = 'owned/';
+const OWNER_KEYS = Array.from({ length: 8 }, (_, n) => `${OWNER_PREFIX}doc-${n}.txt`);
+const TABS_PREFIX = 'tabs/';
+const TABS_KEYS = Array.from({ length: 4 }, (_, n) => `${TABS_PREFIX}doc-${n}.txt`);
 
 /** A bucket of its own for the job run through injected faults, with objects whose every kept property differs. */
 const FAULTS_BUCKET = 'job-faults-e2e';
@@ -36,7 +42,7 @@ const FAULT_OBJECTS = Array.from({ length: 16 }, (_, n) => ({
 test.beforeAll(async () => {
   expect(LARGE_SIZE).toBeGreaterThan(DEMO_MAX_COPY_SIZE);
   await createJobBucket(BUCKET);
-  for (const key of [...SMALL_KEYS, ...SESSION_KEYS]) await putKmsObject(BUCKET, key, `body of ${key}`, { origin: 'jobs-e2e' });
+  for (const key of [...SMALL_KEYS, ...SESSION_KEYS, ...OWNER_KEYS, ...TABS_KEYS]) await putKmsObject(BUCKET, key, `body of ${key}`, { origin: 'jobs-e2e' });
   await putKmsObject(BUCKET, LARGE_KEY, new Uint8Array(LARGE_SIZE).fill(7));
   await createJobBucket(FAULTS_BUCKET);
   for (const object of FAULT_OBJECTS) {
@@ -81,6 +87,24 @@ async function startSseS3Job(page: Page, folder: JobFolder, arm: () => void | Pr
   await start.click();
   await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
   return new URL(page.url()).pathname.split('/').pop()!;
+}
+
+/** Every object as the stack holds it, to compare after the job: only the encryption may change. */
+async function keptStates(keys: readonly string[]): Promise<Map<string, KeptState>> {
+  return new Map(await Promise.all(keys.map(async (key) => [key, await keptState(BUCKET, key)] as const)));
+}
+
+async function expectReEncryptedAndKept(before: Map<string, KeptState>): Promise<void> {
+  for (const [key, kept] of before) {
+    expect(await keptState(BUCKET, key), key).toEqual(kept);
+    expect((await stackEncryption(BUCKET, key)).algorithm, key).toBe('AES256');
+  }
+}
+
+async function signOut(page: Page, username: string): Promise<void> {
+  await userMenu(page, username).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
 }
 
 async function isReEncrypted(key: string): Promise<boolean> {
@@ -234,4 +258,82 @@ test('503 SlowDown and dropped connections injected by the stack: the job retrie
   const report = JSON.parse((await downloadedText(page, 'Download JSON')).text) as ReportRow[];
   expect(report.map((row) => row.key).sort()).toEqual(FAULT_OBJECTS.map((object) => object.key).sort());
   for (const row of report) expect(row, row.key).toMatchObject({ bucket: FAULTS_BUCKET, result: 're-encrypted', method: 'CopyObject', encryptionAfter: 'SSE-S3', errorCode: '' });
+});
+
+test('a job belongs to who started it: signed out mid-job it pauses, the next user of the browser sees nothing of it and sends nothing for it, and its owner resumes it to the end', async ({
+  page,
+}) => {
+  const before = await keptStates(OWNER_KEYS);
+  const gate = await CopyGate.on(page, BUCKET);
+  const folder = { bucket: BUCKET, prefix: OWNER_PREFIX, lastKey: OWNER_KEYS.at(-1)!, multipart: false };
+  const jobId = await startSseS3Job(page, folder, () => gate.holdAfter(2));
+  await gate.holding();
+
+  // Alice adds a bucket of her own, moving about the console while the job runs, then signs out mid-job.
+  const alicesBucket = 'alices-own-bucket';
+  await page.getByRole('link', { name: 'S3 Encryption Console' }).click();
+  await page.getByRole('textbox', { name: 'Bucket name to add' }).fill(alicesBucket);
+  await page.getByRole('button', { name: 'Add bucket' }).click();
+  await expect(page.getByRole('link', { name: alicesBucket })).toBeVisible();
+  await signOut(page, alice.username);
+
+  // Rob signs in on the same browser: nothing of alice's is his, and nothing is sent for her objects.
+  const sentForAlicesObjects: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes(`/${BUCKET}/${OWNER_PREFIX}`)) sentForAlicesObjects.push(`${request.method()} ${request.url()}`);
+  });
+  await signIn(page, rob, '/jobs');
+  await expect(page.getByText('No jobs yet')).toBeVisible();
+  await page.goto(`/jobs/${jobId}`);
+  await expect(page.getByText('No such job in this browser')).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Buckets' })).toBeVisible();
+  await expect(page.getByRole('link', { name: alicesBucket })).toHaveCount(0);
+  // Long enough for a runtime that resumed her job to have sent its next copies.
+  await page.waitForTimeout(2_000);
+  expect(sentForAlicesObjects, 'requests for alice\'s objects while rob is signed in').toEqual([]);
+  await signOut(page, rob.username);
+
+  // Alice comes back: her job waits, paused, with her bucket; she resumes it to the end.
+  await gate.release();
+  await signIn(page, alice, `/jobs/${jobId}`);
+  await expectJobState(page, 'Paused');
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expectJobState(page, 'Finished');
+  await expect(page.getByText('Failed', { exact: true })).toHaveCount(0);
+  await expectReEncryptedAndKept(before);
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: alicesBucket })).toBeVisible();
+});
+
+test('a job runs in one tab: a second tab on it shows it running there, with no controls, and opens it once the first tab closes', async ({ page, context }) => {
+  const before = await keptStates(TABS_KEYS);
+  const gate = await CopyGate.on(page, BUCKET);
+  const folder = { bucket: BUCKET, prefix: TABS_PREFIX, lastKey: TABS_KEYS.at(-1)!, multipart: false };
+  const jobId = await startSseS3Job(page, folder, () => gate.holdAfter(1));
+  await gate.holding();
+
+  // Tokens are the tab's own (sessionStorage): the second tab signs in too, without the form while the managed login's session lasts.
+  const second = await context.newPage();
+  const copiesFromSecond: string[] = [];
+  second.on('request', (request) => {
+    if (request.method() === 'PUT' && request.url().includes(`/${BUCKET}/`)) copiesFromSecond.push(request.url());
+  });
+  await second.goto(`/jobs/${jobId}`);
+  await second.getByRole('button', { name: 'Sign in' }).click();
+  await expect(userMenu(second, alice.username)).toBeVisible();
+  await expect(second.getByText('Running in another tab')).toBeVisible();
+  await expect(second.getByRole('button', { name: 'Resume' })).toHaveCount(0);
+  await expect(second.getByRole('button', { name: 'Pause' })).toHaveCount(0);
+  await second.goto('/jobs');
+  await expect(second.getByRole('cell', { name: 'Running in another tab' })).toBeVisible();
+  expect(copiesFromSecond).toEqual([]);
+
+  // The first tab closes mid-job: the second takes the job over and goes on with it, from its journal.
+  await second.goto(`/jobs/${jobId}`);
+  await expect(second.getByText('Running in another tab')).toBeVisible();
+  await page.close();
+  await expectJobState(second, 'Finished');
+  await expect(second.getByText('Failed', { exact: true })).toHaveCount(0);
+  await expectReEncryptedAndKept(before);
 });

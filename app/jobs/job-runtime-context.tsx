@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect } from 'react';
+import type { Owner } from '../domain/owner';
 import type { JobClients, JobRuntime } from './job-runtime';
 
 export const JobRuntimeContext = createContext<JobRuntime | null>(null);
@@ -10,8 +11,8 @@ export function useJobRuntime(): JobRuntime {
   return runtime;
 }
 
-/** Hands the signed-in user's clients to the jobs; used once, by the console's shell. */
-export function useJobClients(clients: JobClients): void {
+/** Hands the signed-in user's (or the guest's) clients to the jobs, with whose they are; used once, by the console's shell. */
+export function useJobClients(clients: JobClients, owner: Owner): void {
   const runtime = useJobRuntime();
-  useEffect(() => runtime.connect(clients), [runtime, clients]);
+  useEffect(() => runtime.connect(clients, owner), [runtime, clients, owner]);
 }

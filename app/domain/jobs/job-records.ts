@@ -1,4 +1,5 @@
 import type { ObjectEncryption } from '../encryption';
+import type { Owner } from '../owner';
 import type { PlanAction, PlanItem } from './plan';
 import type { TargetEncryptionRecord } from './target-encryption';
 
@@ -52,6 +53,11 @@ export interface JobRecord {
   createdAt: string;
   target: TargetEncryptionRecord;
   state: JobState;
+  /**
+   * Who the job belongs to: written by the console's runtime on every save;
+   * absent on jobs journaled before owners were, which belong to no one.
+   */
+  owner?: Owner;
 }
 
 /** The state an object starts a job in. */

@@ -43,6 +43,7 @@ export class AuthSession {
   private renewal: Promise<User> | undefined;
   /** The callback is completed once per URL, even when React runs its effect twice. */
   private readonly callbacks = new Map<string, Promise<string>>();
+  private readonly signOutSteps: Array<() => Promise<void>> = [];
 
   /** The identity pool login for this session; the same object for the session's whole life. */
   readonly login: UserPoolLogin;
@@ -109,13 +110,20 @@ export class AuthSession {
     return completion;
   }
 
+  /** Runs `step` when the user signs out, while their tokens still exist (a failing step does not keep them signed in). */
+  beforeSignOut(step: () => Promise<void>): void {
+    this.signOutSteps.push(step);
+  }
+
   /**
-   * Revokes the refresh token (Cognito's /oauth2/revoke, which also ends the
-   * access tokens issued with it), forgets the tokens, then ends the managed
-   * login session through Cognito's /logout, which comes back to the
-   * sign-out path. /logout alone leaves issued tokens valid.
+   * Runs the sign-out steps (the user's jobs pause while their credentials
+   * still work), revokes the refresh token (Cognito's /oauth2/revoke, which
+   * also ends the access tokens issued with it), forgets the tokens, then ends
+   * the managed login session through Cognito's /logout, which comes back to
+   * the sign-out path. /logout alone leaves issued tokens valid.
    */
   async signOut(): Promise<void> {
+    await Promise.all(this.signOutSteps.map((step) => step().catch(() => undefined)));
     await this.revokeRefreshToken();
     await this.manager.removeUser();
     window.location.assign(cognitoLogoutUrl(this.userPool, this.origin));

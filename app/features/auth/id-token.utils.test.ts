@@ -30,7 +30,7 @@ describe('signedInUserOf', () => {
         'cognito:groups': ['re-encrypt', 'read-only'],
         'cognito:preferred_role': 'arn:aws:iam::000000000000:role/ConsoleReEncryptRole',
       }),
-    ).toEqual({ username: 'alice', email: 'alice@example.com', roleName: 'ConsoleReEncryptRole' });
+    ).toEqual({ sub: '5f0c-sub', username: 'alice', email: 'alice@example.com', roleName: 'ConsoleReEncryptRole' });
   });
 
   it('takes the name from a role with a path', () => {
@@ -40,6 +40,6 @@ describe('signedInUserOf', () => {
   });
 
   it('falls back to the sub, and names no role when no group carries one', () => {
-    expect(signedInUserOf({ ...base, 'cognito:groups': ['no-role-group'], 'cognito:preferred_role': 'not-an-arn' })).toEqual({ username: '5f0c-sub' });
+    expect(signedInUserOf({ ...base, 'cognito:groups': ['no-role-group'], 'cognito:preferred_role': 'not-an-arn' })).toEqual({ sub: '5f0c-sub', username: '5f0c-sub' });
   });
 });

@@ -11,6 +11,8 @@ export interface IdTokenClaims {
 
 /** Who is signed in, as the top navigation shows them. */
 export interface SignedInUser {
+  /** The user's never-reused id in the user pool: what their jobs and added buckets are kept under. */
+  sub: string;
   username: string;
   email?: string;
   /**
@@ -44,6 +46,7 @@ export function signedInUserOf(claims: IdTokenClaims): SignedInUser {
   const username = claims['cognito:username'];
   const roleName = roleNameOf(claims['cognito:preferred_role']);
   return {
+    sub: claims.sub,
     username: typeof username === 'string' ? username : claims.sub,
     ...(typeof claims.email === 'string' && { email: claims.email }),
     ...(roleName && { roleName }),

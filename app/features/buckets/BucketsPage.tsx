@@ -5,8 +5,9 @@ import { AddBucketForm } from './AddBucketForm';
 import { bucketColumns } from './bucket-columns';
 import { useBucketList } from './use-bucket-list';
 
-export function BucketsPage() {
-  const buckets = useBucketList();
+/** `ownerKey` names whose added buckets are shown: each user of the browser has their own. */
+export function BucketsPage({ ownerKey }: { ownerKey: string }) {
+  const buckets = useBucketList(ownerKey);
   return (
     <Table
       variant="full-page"

@@ -62,6 +62,15 @@ export function bucketNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Where a user's added buckets are kept in localStorage: under their owner
+ * key, so the next user of the browser does not see them. The list kept
+ * before owners were (no suffix) is nobody's and is not read.
+ */
+export function addedBucketsStorageKey(ownerKey: string): string {
+  return `s3-encryption-console:added-buckets:${ownerKey}`;
+}
+
 /** The names kept in the browser: anything else that storage holds (edited by hand, older formats) is dropped. */
 export function parseAddedBucketNames(stored: string | null): string[] {
   if (stored === null) return [];

@@ -14,10 +14,10 @@ export interface BucketList {
 }
 
 /** The page's buckets: ListBuckets where the endpoint lets a browser call it, config.json and the user's own additions always. */
-export function useBucketList(): BucketList {
+export function useBucketList(ownerKey: string): BucketList {
   const { config } = useAwsClients();
   const listed = useListBuckets();
-  const [added, saveAdded] = useAddedBucketNames();
+  const [added, saveAdded] = useAddedBucketNames(ownerKey);
   const listing: BucketListing = listed.isSuccess
     ? { status: 'listed' }
     : listed.isError

@@ -7,7 +7,11 @@ import { CustomerKeyPrompt } from './CustomerKeyPrompt';
 import { JobView } from './JobView';
 import { useOpenedJob } from './use-opened-job';
 
-/** /jobs/:id — the job, running here or reopened from this browser's journal (an SSE-C job asks for its key again). */
+/**
+ * /jobs/:id — the signed-in user's job, running here or reopened from this
+ * browser's journal (an SSE-C job asks for its key again); a job another tab
+ * holds runs there, and this page only says so.
+ */
 export function JobPage({ jobId }: { jobId: string }) {
   const { opening, openWithKeys, runFailure } = useOpenedJob(jobId);
   switch (opening.status) {
@@ -18,7 +22,14 @@ export function JobPage({ jobId }: { jobId: string }) {
     case 'missing':
       return (
         <Alert type="warning" header="No such job in this browser">
-          Jobs are kept in the browser that started them. This one has no job {jobId}.
+          Jobs are kept in the browser that started them, for the user who started them. You have no job {jobId} here.
+        </Alert>
+      );
+    case 'elsewhere':
+      return (
+        <Alert type="info" header={opening.state === 'running' ? 'Running in another tab' : 'Open in another tab'}>
+          Job {jobId} is held by another tab of this browser: it runs there, and its controls and report are there. This page opens it
+          once that tab closes or lets it go.
         </Alert>
       );
     case 'needs-target-key':

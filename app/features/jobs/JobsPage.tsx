@@ -6,18 +6,18 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import { useEffect, useState } from 'react';
-import type { JobRecord } from '../../domain/jobs/job-records';
 import { describeEncryption } from '../../domain/jobs/target-encryption';
+import type { ListedJob } from '../../jobs/job-runtime';
 import { useJobRuntime } from '../../jobs/job-runtime-context';
 import { routeHref } from '../../routing/routes';
 import { followInApp } from '../../routing/use-route';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { JOB_STATE_LABELS } from './job-view.utils';
+import { listedJobState } from './job-view.utils';
 
-/** /jobs — the re-encryption jobs this browser has journaled, newest first. */
+/** /jobs — the signed-in user's re-encryption jobs journaled in this browser, newest first. */
 export function JobsPage() {
   const runtime = useJobRuntime();
-  const [jobs, setJobs] = useState<JobRecord[]>();
+  const [jobs, setJobs] = useState<ListedJob[]>();
   const [failure, setFailure] = useState<unknown>();
   useEffect(() => {
     runtime.list().then(setJobs, setFailure);
@@ -31,7 +31,7 @@ export function JobsPage() {
       )}
       {failure !== undefined && <ProblemAlert error={failure} header="The jobs could not be read" />}
       <Table
-        header={<Header variant="h1" counter={jobs && `(${jobs.length})`} description="Jobs started in this browser. Each one goes on where it stopped when opened again.">Jobs</Header>}
+        header={<Header variant="h1" counter={jobs && `(${jobs.length})`} description="Your jobs started in this browser. Each one goes on where it stopped when opened again.">Jobs</Header>}
         loading={!jobs && failure === undefined}
         loadingText="Reading the jobs"
         items={jobs ?? []}
@@ -51,7 +51,10 @@ export function JobsPage() {
           {
             id: 'state',
             header: 'State',
-            cell: (job) => <StatusIndicator type={JOB_STATE_LABELS[job.state].type}>{JOB_STATE_LABELS[job.state].text}</StatusIndicator>,
+            cell: (job) => {
+              const { type, text } = listedJobState(job);
+              return <StatusIndicator type={type}>{text}</StatusIndicator>;
+            },
           },
           { id: 'id', header: 'Job id', cell: (job) => job.id },
         ]}

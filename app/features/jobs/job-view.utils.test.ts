@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ItemRecord, ItemState } from '../../domain/jobs/job-records';
 import { progressOf } from '../../domain/jobs/job-progress';
 import { planItemId, type PlanItem } from '../../domain/jobs/plan';
-import { formatEta, formatRate, jobControls, missingSourceKeyMd5s, pageOfItems, percentSettled, reportFileName } from './job-view.utils';
+import { formatEta, formatRate, jobControls, listedJobState, missingSourceKeyMd5s, pageOfItems, percentSettled, reportFileName } from './job-view.utils';
 
 function record(key: string, state: ItemState, sourceCustomerKeyMd5?: string): ItemRecord {
   const plan: PlanItem = { id: planItemId('b', key, undefined), bucket: 'b', region: 'us-east-1', key, versioned: false, action: 'copy', reason: 'r', sourceCustomerKeyMd5 };
@@ -15,6 +15,12 @@ describe('job view', () => {
   it('counts settled objects: done, skipped and reported ones, not waiting or running ones', () => {
     expect(percentSettled(progressOf('running', mixed, undefined))).toBe(60);
     expect(percentSettled(progressOf('finished', [], undefined))).toBe(100);
+  });
+
+  it('names a job another tab holds as there, running or not', () => {
+    expect(listedJobState({ state: 'running', elsewhere: false }).text).toBe('Running');
+    expect(listedJobState({ state: 'running', elsewhere: true }).text).toBe('Running in another tab');
+    expect(listedJobState({ state: 'paused', elsewhere: true }).text).toBe('Paused, open in another tab');
   });
 
   it('offers the controls the job state allows', () => {

@@ -24,6 +24,12 @@ export const JOB_STATE_LABELS: Record<JobState, { text: string; type: StatusType
   finished: { text: 'Finished', type: 'success' },
 };
 
+/** A job of the list: its journaled state, and whether another tab holds it. */
+export function listedJobState({ state, elsewhere }: { state: JobState; elsewhere: boolean }): { text: string; type: StatusType } {
+  if (!elsewhere) return JOB_STATE_LABELS[state];
+  return state === 'running' ? { text: 'Running in another tab', type: 'in-progress' } : { text: `${JOB_STATE_LABELS[state].text}, open in another tab`, type: 'info' };
+}
+
 /** Objects whose outcome is settled (re-encrypted, skipped, reported), out of all, as a percentage. */
 export function percentSettled(progress: JobProgress): number {
   if (progress.total === 0) return 100;

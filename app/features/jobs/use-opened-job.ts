@@ -26,6 +26,17 @@ export function useOpenedJob(jobId: string): { opening: JobOpening; openWithKeys
   );
 
   useEffect(() => open({}), [open]);
+  // A job another tab holds is opened here once that tab lets it go (closes, or signs out).
+  const elsewhere = opening.status === 'elsewhere';
+  useEffect(() => {
+    if (!elsewhere) return;
+    const leaving = new AbortController();
+    runtime.whenFree(jobId, leaving.signal).then(
+      () => open({}),
+      () => undefined,
+    );
+    return () => leaving.abort();
+  }, [runtime, jobId, elsewhere, open]);
   useEffect(() => runtime.onRunFailure((failedId, error) => failedId === jobId && setRunFailure(error)), [runtime, jobId]);
   return { opening, openWithKeys, runFailure };
 }
