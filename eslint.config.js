@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 import { defineConfig } from 'eslint/config';
 
 /** Tests and the modules only tests import may reach across app/ and emulator/: they drive the console's code against the stack. */
-const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', '**/*test-support.ts'];
+const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', '**/*test-support.ts', 'app/test-support/**'];
 
 const features = readdirSync('app/features', { withFileTypes: true })
   .filter((entry) => entry.isDirectory())

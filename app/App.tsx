@@ -66,8 +66,7 @@ function PageFor({ route, selections, owner }: { route: ConsoleRoute; selections
 /** The pages with AWS clients whose credentials are the signed-in user's (`login`) or a guest's; `owner` is whose. */
 function ConsolePages({ config, login, owner: given, route }: { config: AppConfig; login: UserPoolLogin | undefined; owner: Owner; route: ConsoleRoute }) {
   const clients = useMemo(() => new AwsClients(config, cognitoCredentials(config, login)), [config, login]);
-  // The same owner from render to render while it is the same person.
-  const owner = useMemo(() => given, [ownerKey(given)]);
+  const owner = useSameOwner(given);
   useJobClients(clients, owner);
   const [selection, setSelection] = useState<EncryptionSelection>();
   const onEditEncryption = (chosen: EncryptionSelection) => {
@@ -134,4 +133,12 @@ export function App({ config, session }: { config: AppConfig; session: AuthSessi
       />
     </>
   );
+}
+
+/** The same owner object from render to render while it is the same person, so the job runtime reconnects only for another one. */
+function useSameOwner(given: Owner): Owner {
+  const [owner, setOwner] = useState(given);
+  // Adjusting state while rendering, as React advises for a value derived from a prop.
+  if (ownerKey(owner) !== ownerKey(given)) setOwner(given);
+  return ownerKey(owner) === ownerKey(given) ? owner : given;
 }

@@ -66,9 +66,10 @@ export class IndexedDbJournal implements JobStore {
   }
 }
 
-function settled<T>(request: IDBRequest<T>): Promise<T> {
+/** IndexedDB types what it reads as `any`: `T` is what this journal wrote there. */
+function settled<T>(request: IDBRequest): Promise<T> {
   return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => resolve(request.result as T);
     request.onerror = () => reject(request.error ?? new Error('IndexedDB refused a request.'));
   });
 }

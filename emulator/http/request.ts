@@ -120,7 +120,7 @@ export function flattenHeaders(message: IncomingMessage): Record<string, string>
   for (const [name, value] of Object.entries(message.headers)) {
     if (value === undefined) continue;
     const joined = Array.isArray(value) ? value.join(', ') : value;
-    headers[name] = /^[\x00-\x7f]*$/.test(joined) ? joined : Buffer.from(joined, 'latin1').toString('utf8');
+    headers[name] = isAscii(joined) ? joined : Buffer.from(joined, 'latin1').toString('utf8');
   }
   return headers;
 }
@@ -128,4 +128,9 @@ export function flattenHeaders(message: IncomingMessage): Record<string, string>
 /** The whole of 127.0.0.0/8 is loopback, also when an IPv6 socket reports it IPv4-mapped. */
 export function isLoopback(address: string | undefined): boolean {
   return address !== undefined && (address === '::1' || /^(::ffff:)?127\./.test(address));
+}
+
+function isAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 0x7f) return false;
+  return true;
 }

@@ -47,7 +47,7 @@ export function dataKeyBytes(call: JsonCall): number {
   if (numberOfBytes !== undefined) {
     if (typeof numberOfBytes !== 'number' || !Number.isInteger(numberOfBytes) || numberOfBytes < 1 || numberOfBytes > MAX_DATA_KEY_BYTES) {
       throw kmsErrors.validation(
-        `1 validation error detected: Value '${String(numberOfBytes)}' at 'numberOfBytes' failed to satisfy constraint: ` +
+        `1 validation error detected: Value '${JSON.stringify(numberOfBytes)}' at 'numberOfBytes' failed to satisfy constraint: ` +
           `Member must have value between 1 and ${MAX_DATA_KEY_BYTES}`,
       );
     }
