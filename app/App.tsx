@@ -64,7 +64,17 @@ function PageFor({ route, selections, owner }: { route: ConsoleRoute; selections
 }
 
 /** The pages with AWS clients whose credentials are the signed-in user's (`login`) or a guest's; `owner` is whose. */
-function ConsolePages({ config, login, owner: given, route }: { config: AppConfig; login: UserPoolLogin | undefined; owner: Owner; route: ConsoleRoute }) {
+function ConsolePages({
+  config,
+  login,
+  owner: given,
+  route,
+}: {
+  config: AppConfig;
+  login: UserPoolLogin | undefined;
+  owner: Owner;
+  route: ConsoleRoute;
+}) {
   const clients = useMemo(() => new AwsClients(config, cognitoCredentials(config, login)), [config, login]);
   const owner = useSameOwner(given);
   useJobClients(clients, owner);
@@ -96,7 +106,19 @@ function accessOf(state: SessionState, allowGuests: boolean): 'checking' | 'user
 
 type Access = ReturnType<typeof accessOf>;
 
-function Content({ config, session, state, route, access }: { config: AppConfig; session: AuthSession; state: SessionState; route: Route; access: Access }) {
+function Content({
+  config,
+  session,
+  state,
+  route,
+  access,
+}: {
+  config: AppConfig;
+  session: AuthSession;
+  state: SessionState;
+  route: Route;
+  access: Access;
+}) {
   if (route.page === 'auth-callback') return <AuthCallbackPage session={session} />;
   switch (access) {
     case 'checking':
@@ -122,7 +144,11 @@ export function App({ config, session }: { config: AppConfig; session: AuthSessi
     <>
       <TopNavigation
         identity={{ href: '/', title: 'S3 Encryption Console', onFollow: followInApp }}
-        utilities={inConsole ? [{ type: 'button', text: 'Jobs', href: routeHref({ page: 'jobs' }), onFollow: followInApp }, ...navigation.utilities] : navigation.utilities}
+        utilities={
+          inConsole
+            ? [{ type: 'button', text: 'Jobs', href: routeHref({ page: 'jobs' }), onFollow: followInApp }, ...navigation.utilities]
+            : navigation.utilities
+        }
       />
       <AppLayout
         navigationHide

@@ -17,12 +17,18 @@ const IMPORT = /(?:^|\n)\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?[
 
 function moduleFile(specifier: string, importer: string): string {
   const base = resolve(dirname(importer), specifier);
-  const file = [base, `${base}.ts`, `${base}.tsx`, resolve(base, 'index.ts')].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+  const file = [base, `${base}.ts`, `${base}.tsx`, resolve(base, 'index.ts')].find(
+    (candidate) => existsSync(candidate) && statSync(candidate).isFile(),
+  );
   if (!file) throw new Error(`${importer} imports ${specifier}, which is no file`);
   return file;
 }
 
-const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 /** The packages reached from the entry point through the app's own modules. */
 function bundledPackages(): string[] {

@@ -29,7 +29,10 @@ export async function runCli(endpoint: string, bucket: string, objects: number, 
     const configFile = join(configFolder, 'config');
     await writeFile(configFile, `[default]\ns3 =\n  max_concurrent_requests = ${concurrency}\n`);
     const clock = new PhaseClock();
-    await aws(['--endpoint-url', endpoint, 's3', 'cp', `s3://${bucket}/`, `s3://${bucket}/`, '--recursive', '--sse', 'AES256', '--only-show-errors'], configFile);
+    await aws(
+      ['--endpoint-url', endpoint, 's3', 'cp', `s3://${bucket}/`, `s3://${bucket}/`, '--recursive', '--sse', 'AES256', '--only-show-errors'],
+      configFile,
+    );
     const seconds = clock.lap();
     return { concurrency, objects, seconds, objectsPerSecond: objects / seconds };
   } finally {

@@ -56,7 +56,8 @@ export async function runEngine(endpoint: string, bucket: string, concurrency: n
   const select = clock.lap();
 
   const plan = planJob(selection, new Map([[bucket, benchBucketFacts(bucket)]]), TARGET);
-  if (plan.counts.byAction.copy !== keys.length) throw new Error(`Expected a copy of every object; the plan is ${JSON.stringify(plan.counts.byAction)}.`);
+  if (plan.counts.byAction.copy !== keys.length)
+    throw new Error(`Expected a copy of every object; the plan is ${JSON.stringify(plan.counts.byAction)}.`);
   const planning = clock.lap();
 
   const job = await ReEncryptionJob.create(plan.items, TARGET, { storeFor: () => s3ObjectStore(jobS3), concurrency });

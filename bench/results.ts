@@ -60,7 +60,7 @@ export function concurrencyNote(levels: readonly ConcurrencyLevel[], defaultConc
     'In Node the SDK opens a connection for every request in flight, so each level really sends that many at once.',
     `A browser sends at most 6 requests at once to one host over HTTP/1.1 (which S3 speaks), so in the console a setting above 6 only queues requests inside the browser: the gain measured above ${defaultConcurrency}` +
       (gainAbove === undefined ? ' (not measured)' : ` (up to ${gainAbove}×)`) +
-      ' is out of a browser\'s reach, and 6 is the most it can use.',
+      " is out of a browser's reach, and 6 is the most it can use.",
   ].join(' ');
 }
 
@@ -74,7 +74,8 @@ export interface Contenders {
 /** Why the ratio is what it is: requests per object and requests in flight, each side's overhead the rest. */
 export function comparisonNote({ engine, engineAtCli, cli, latencyMs }: Contenders): string {
   const roundTripRatio = round(engine.concurrency / engine.requestsPerObject / cli.concurrency, 2);
-  const perConnection = (objectsPerSecond: number, requestsPerObject: number, concurrency: number) => round((objectsPerSecond * requestsPerObject) / concurrency);
+  const perConnection = (objectsPerSecond: number, requestsPerObject: number, concurrency: number) =>
+    round((objectsPerSecond * requestsPerObject) / concurrency);
   return [
     `The engine sends ${engine.requestsPerObject} requests per object (HeadObject to select it, CopyObject conditional on the ETag seen, HeadObject to verify),`,
     'the CLI one CopyObject, unconditional and unchecked, plus a listing per 1,000 keys.',
@@ -99,4 +100,3 @@ export interface BenchResults {
   ratio: { engineToCli: number; engineAtCliConcurrencyToCli: number; jobAloneToCli: number; note: string };
   concurrency: { objectsPerLevel: number; defaultConcurrency: number; levels: ConcurrencyLevel[]; note: string };
 }
-

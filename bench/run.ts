@@ -61,7 +61,8 @@ async function bench(options: BenchOptions) {
   const loadBefore = loadavg();
   const stack = await StackLink.start({ latencyMs: options.latencyMs });
   const seed = (name: string, objects: number) => stack.seed({ name, objects, objectSize: options.objectSize });
-  const engineOn = (bucket: string, concurrency: number) => measure(stack, bucket, ownCpuSeconds, () => runEngine(stack.endpoint, bucket, concurrency));
+  const engineOn = (bucket: string, concurrency: number) =>
+    measure(stack, bucket, ownCpuSeconds, () => runEngine(stack.endpoint, bucket, concurrency));
   const cliOn = (bucket: string, objects: number) =>
     measure(stack, bucket, childrenCpuSeconds, () => runCli(stack.endpoint, bucket, objects, options.cliConcurrency));
   try {
@@ -112,7 +113,10 @@ function resultsOf(options: BenchOptions, measured: Awaited<ReturnType<typeof be
   const jobAlone = (runs: readonly EngineRun[]) => totalsOf(runs.map((run) => ({ objects: run.objects, seconds: run.seconds.job }))).objectsPerSecond;
   const cli = totalsOf(cliRuns);
   const requests = perObject(sumRequests(engineRuns), engine.objects);
-  const requestsPerObject = round(Object.values(requests).reduce((sum, count) => sum + count, 0), 2);
+  const requestsPerObject = round(
+    Object.values(requests).reduce((sum, count) => sum + count, 0),
+    2,
+  );
   const engineCpu = averageCpu(engineRuns);
   const cliCpu = averageCpu(cliRuns);
   const defaultRun = sweepRuns.find((run) => run.concurrency === DEFAULT_CONCURRENCY)!;

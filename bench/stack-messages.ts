@@ -2,9 +2,7 @@ import type { BenchBucket } from './bench-data.js';
 
 /** What the bench asks of the stack it runs in a child process. */
 export type StackRequest =
-  | { id: number; type: 'seed'; bucket: BenchBucket }
-  | { id: number; type: 'encryption-counts'; bucket: string }
-  | { id: number; type: 'cpu-usage' };
+  { id: number; type: 'seed'; bucket: BenchBucket } | { id: number; type: 'encryption-counts'; bucket: string } | { id: number; type: 'cpu-usage' };
 
 export interface StackStarted {
   type: 'started';

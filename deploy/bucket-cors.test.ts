@@ -74,7 +74,11 @@ describe('deploy/apply-cors.sh with the AWS CLI', () => {
 
     const preflight = await fetch(`${stack.endpoint}/console-a/report.csv?x-id=CopyObject`, {
       method: 'OPTIONS',
-      headers: { Origin: CONSOLE_ORIGIN, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'authorization,x-amz-copy-source' },
+      headers: {
+        Origin: CONSOLE_ORIGIN,
+        'Access-Control-Request-Method': 'PUT',
+        'Access-Control-Request-Headers': 'authorization,x-amz-copy-source',
+      },
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBe(CONSOLE_ORIGIN);
     const get = await fetch(`${stack.endpoint}/console-a/report.csv`, { headers: { Origin: CONSOLE_ORIGIN } });

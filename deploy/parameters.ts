@@ -27,8 +27,7 @@ export const PARAMETERS = {
   },
   CallbackPath: {
     Type: 'String',
-    Description:
-      "The console's sign-in callback, where managed login sends the browser back (config.json's cognito.userPool.redirectPath).",
+    Description: "The console's sign-in callback, where managed login sends the browser back (config.json's cognito.userPool.redirectPath).",
     Default: AUTH_CALLBACK_PATH,
     AllowedPattern: URL_PATH,
   },

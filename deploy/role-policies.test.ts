@@ -103,7 +103,8 @@ describe(CONSOLE_ROLES.reEncrypt, () => {
   const role = CONSOLE_ROLES.reEncrypt;
 
   it.each(LISTED_BUCKETS)('may do everything the console does in %s', (bucket) => {
-    for (const requests of s3Requests([...reads(bucket), ...rewrites(bucket)])) expect(decisions(role, requests)).toEqual(requests.map(() => 'Allow'));
+    for (const requests of s3Requests([...reads(bucket), ...rewrites(bucket)]))
+      expect(decisions(role, requests)).toEqual(requests.map(() => 'Allow'));
   });
 
   it('may have S3 use the approved key for it, and list and describe keys', () => {

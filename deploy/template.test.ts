@@ -70,7 +70,7 @@ describe('the user pool and its app client', () => {
     });
   });
 
-  it("puts users in groups whose roles go into their ID tokens, re-encrypt before read-only", () => {
+  it('puts users in groups whose roles go into their ID tokens, re-encrypt before read-only', () => {
     expect(propertiesOf(stack, 'ReEncryptGroup')).toEqual({
       GroupName: 're-encrypt',
       UserPoolId: USER_POOL_ID,
@@ -95,7 +95,7 @@ describe('the identity pool', () => {
     });
   });
 
-  it("chooses the role from the token, and gives read-only to users whose token names none", () => {
+  it('chooses the role from the token, and gives read-only to users whose token names none', () => {
     expect(propertiesOf(deployConsoleStack(), 'IdentityPoolRoles')).toEqual({
       IdentityPoolId: IDENTITY_POOL_ID,
       Roles: { authenticated: roleArnOf(CONSOLE_ROLES.readOnly) },

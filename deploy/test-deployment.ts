@@ -20,8 +20,7 @@ const STACK_NAME = 'console';
 
 export const roleArnOf = (logicalId: string) => `arn:aws:iam::${ACCOUNT_ID}:role/${STACK_NAME}-${logicalId}-1A2B3C4D5E6F`;
 
-export const committedTemplate = (): CfnTemplate =>
-  JSON.parse(readFileSync(new URL('console-stack.json', import.meta.url), 'utf8')) as CfnTemplate;
+export const committedTemplate = (): CfnTemplate => JSON.parse(readFileSync(new URL('console-stack.json', import.meta.url), 'utf8')) as CfnTemplate;
 
 /** The stack for LISTED_BUCKETS, APPROVED_KEY, CONSOLE_ORIGIN and DOMAIN_PREFIX; `parameters` add to those or replace them. */
 export function deployConsoleStack(parameters: Record<string, string> = {}): ResolvedStack {

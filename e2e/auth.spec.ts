@@ -37,7 +37,10 @@ function signInPage(page: Page) {
 
 /** The Region cell of a bucket's row: filled only when S3 answered with the user's credentials. */
 function bucketRegion(page: Page, bucket: string) {
-  return page.getByRole('row', { name: new RegExp(`^${bucket}\\b`) }).locator('th, td').nth(1);
+  return page
+    .getByRole('row', { name: new RegExp(`^${bucket}\\b`) })
+    .locator('th, td')
+    .nth(1);
 }
 
 function folderLink(page: Page, name: string) {

@@ -103,7 +103,12 @@ async function createUnconfiguredBucket(bucket: string): Promise<void> {
     new PutBucketEncryptionCommand({
       Bucket: bucket,
       ServerSideEncryptionConfiguration: {
-        Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: await stackKeyArn('alias/demo-logs') }, BucketKeyEnabled: true }],
+        Rules: [
+          {
+            ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: await stackKeyArn('alias/demo-logs') },
+            BucketKeyEnabled: true,
+          },
+        ],
       },
     }),
   );
@@ -127,7 +132,8 @@ test('lists every demo bucket with its region, default encryption, SSE-C block, 
     await expect(cell(row, 'Listed from')).toHaveText('config.json');
   }
   // The demo's facts, so a seed that drifted would not pass unnoticed.
-  for (const bucket of DEMO_BUCKET_NAMES.filter((b) => b !== DEMO_BUCKETS.blocked)) await expect(cell(bucketRow(page, bucket), 'SSE-C blocked')).toHaveText('No');
+  for (const bucket of DEMO_BUCKET_NAMES.filter((b) => b !== DEMO_BUCKETS.blocked))
+    await expect(cell(bucketRow(page, bucket), 'SSE-C blocked')).toHaveText('No');
   await expect(cell(bucketRow(page, DEMO_BUCKETS.blocked), 'SSE-C blocked')).toHaveText('Yes');
   for (const bucket of DEMO_BUCKET_NAMES.filter((b) => b !== DEMO_BUCKETS.versioned)) {
     await expect(cell(bucketRow(page, bucket), 'Versioning')).toHaveText('Never enabled');

@@ -19,7 +19,15 @@ export async function createJobBucket(bucket: string): Promise<void> {
     new PutBucketCorsCommand({
       Bucket: bucket,
       CORSConfiguration: {
-        CORSRules: [{ AllowedOrigins: allowedOrigins, AllowedMethods: allowedMethods, AllowedHeaders: allowedHeaders, ExposeHeaders: exposeHeaders, MaxAgeSeconds: maxAgeSeconds }],
+        CORSRules: [
+          {
+            AllowedOrigins: allowedOrigins,
+            AllowedMethods: allowedMethods,
+            AllowedHeaders: allowedHeaders,
+            ExposeHeaders: exposeHeaders,
+            MaxAgeSeconds: maxAgeSeconds,
+          },
+        ],
       },
     }),
   );
@@ -32,7 +40,15 @@ export async function createJobBucket(bucket: string): Promise<void> {
  */
 export async function putKmsObject(bucket: string, key: string, body: string | Uint8Array, metadata?: Record<string, string>): Promise<void> {
   await rootS3.send(
-    new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'text/plain', Metadata: metadata, ServerSideEncryption: 'aws:kms', SSEKMSKeyId: DEMO_KMS_ALIASES[0] }),
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      Body: body,
+      ContentType: 'text/plain',
+      Metadata: metadata,
+      ServerSideEncryption: 'aws:kms',
+      SSEKMSKeyId: DEMO_KMS_ALIASES[0],
+    }),
   );
 }
 

@@ -42,7 +42,8 @@ const FAULT_OBJECTS = Array.from({ length: 16 }, (_, n) => ({
 test.beforeAll(async () => {
   expect(LARGE_SIZE).toBeGreaterThan(DEMO_MAX_COPY_SIZE);
   await createJobBucket(BUCKET);
-  for (const key of [...SMALL_KEYS, ...SESSION_KEYS, ...OWNER_KEYS, ...TABS_KEYS]) await putKmsObject(BUCKET, key, `body of ${key}`, { origin: 'jobs-e2e' });
+  for (const key of [...SMALL_KEYS, ...SESSION_KEYS, ...OWNER_KEYS, ...TABS_KEYS])
+    await putKmsObject(BUCKET, key, `body of ${key}`, { origin: 'jobs-e2e' });
   await putKmsObject(BUCKET, LARGE_KEY, new Uint8Array(LARGE_SIZE).fill(7));
   await createJobBucket(FAULTS_BUCKET);
   for (const object of FAULT_OBJECTS) {
@@ -127,7 +128,9 @@ test('a job runs, pauses, survives a reload, leaves a changed object alone and r
   for (const key of [...SMALL_KEYS, LARGE_KEY]) if (await isReEncrypted(key)) finished.push(key);
   expect(finished.length).toBeGreaterThan(0);
   expect(finished.length).toBeLessThan(SMALL_KEYS.length);
-  const lastModified = new Map(await Promise.all(finished.map(async (key) => [key, (await headObject(BUCKET, key)).LastModified?.toISOString()] as const)));
+  const lastModified = new Map(
+    await Promise.all(finished.map(async (key) => [key, (await headObject(BUCKET, key)).LastModified?.toISOString()] as const)),
+  );
 
   // Any object copied again from here on would get a later Last-Modified (whole seconds in HTTP).
   const latest = Math.max(...finished.map((key) => Date.parse(lastModified.get(key)!)));
@@ -159,7 +162,9 @@ test('a job runs, pauses, survives a reload, leaves a changed object alone and r
   const json = JSON.parse((await downloadedText(page, 'Download JSON')).text) as ReportRow[];
   // The CSV holds the same rows as the JSON, written as RFC 4180 with its header.
   expect(csv.text).toBe(reportCsv(json));
-  expect(csv.text.split('\r\n')[0]).toBe('Bucket,Key,Version before,Version after,Encryption before,Encryption after,Method,Result,Error code,Message');
+  expect(csv.text.split('\r\n')[0]).toBe(
+    'Bucket,Key,Version before,Version after,Encryption before,Encryption after,Method,Result,Error code,Message',
+  );
   expect(json.map((row) => row.key).sort()).toEqual([...SMALL_KEYS, LARGE_KEY].sort());
 
   for (const row of json) {
@@ -216,7 +221,9 @@ test('a session that expires mid-job pauses the job, which goes on by itself aft
   for (const key of SESSION_KEYS) expect(await isReEncrypted(key), key).toBe(true);
 });
 
-test('503 SlowDown and dropped connections injected by the stack: the job retries through them and every object ends re-encrypted, otherwise unchanged', async ({ page }) => {
+test('503 SlowDown and dropped connections injected by the stack: the job retries through them and every object ends re-encrypted, otherwise unchanged', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   let faultsSeen = 0;
   page.on('response', (response) => {
@@ -257,7 +264,14 @@ test('503 SlowDown and dropped connections injected by the stack: the job retrie
 
   const report = JSON.parse((await downloadedText(page, 'Download JSON')).text) as ReportRow[];
   expect(report.map((row) => row.key).sort()).toEqual(FAULT_OBJECTS.map((object) => object.key).sort());
-  for (const row of report) expect(row, row.key).toMatchObject({ bucket: FAULTS_BUCKET, result: 're-encrypted', method: 'CopyObject', encryptionAfter: 'SSE-S3', errorCode: '' });
+  for (const row of report)
+    expect(row, row.key).toMatchObject({
+      bucket: FAULTS_BUCKET,
+      result: 're-encrypted',
+      method: 'CopyObject',
+      encryptionAfter: 'SSE-S3',
+      errorCode: '',
+    });
 });
 
 test('a job belongs to who started it: signed out mid-job it pauses, the next user of the browser sees nothing of it and sends nothing for it, and its owner resumes it to the end', async ({
@@ -291,7 +305,7 @@ test('a job belongs to who started it: signed out mid-job it pauses, the next us
   await expect(page.getByRole('link', { name: alicesBucket })).toHaveCount(0);
   // Long enough for a runtime that resumed her job to have sent its next copies.
   await page.waitForTimeout(2_000);
-  expect(sentForAlicesObjects, 'requests for alice\'s objects while rob is signed in').toEqual([]);
+  expect(sentForAlicesObjects, "requests for alice's objects while rob is signed in").toEqual([]);
   await signOut(page, rob.username);
 
   // Alice comes back: her job waits, paused, with her bucket; she resumes it to the end.
@@ -306,7 +320,10 @@ test('a job belongs to who started it: signed out mid-job it pauses, the next us
   await expect(page.getByRole('link', { name: alicesBucket })).toBeVisible();
 });
 
-test('a job runs in one tab: a second tab on it shows it running there, with no controls, and opens it once the first tab closes', async ({ page, context }) => {
+test('a job runs in one tab: a second tab on it shows it running there, with no controls, and opens it once the first tab closes', async ({
+  page,
+  context,
+}) => {
   const before = await keptStates(TABS_KEYS);
   const gate = await CopyGate.on(page, BUCKET);
   const folder = { bucket: BUCKET, prefix: TABS_PREFIX, lastKey: TABS_KEYS.at(-1)!, multipart: false };

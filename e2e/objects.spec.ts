@@ -198,7 +198,10 @@ test('the flagged-only filter reads a large folder a page at a time until the ta
   }
   await expect.poll(() => shownNames(page)).toEqual(firstFlagged);
   // Only as many objects were read as it took to fill the page, not the whole listing.
-  const checked = await page.getByText(/\d+ of 400 loaded objects checked/).first().textContent();
+  const checked = await page
+    .getByText(/\d+ of 400 loaded objects checked/)
+    .first()
+    .textContent();
   expect(Number(checked!.match(/(\d+) of 400/)![1])).toBeLessThan(keys.length);
 });
 
@@ -282,7 +285,9 @@ test('a bucket whose CORS rules hide the headers shows "Cannot read" with the re
   await expect(page.getByText(`No flagged objects among the ${keys.length} loaded objects.`)).toBeVisible();
 });
 
-test('the search for every flagged object retries a failed HeadObject, then counts and shows one that still fails, and never claims all are selected', async ({ page }) => {
+test('the search for every flagged object retries a failed HeadObject, then counts and shows one that still fails, and never claims all are selected', async ({
+  page,
+}) => {
   const bucket = DEMO_BUCKETS.blocked;
   const prefix = 'contracts/';
   const keys = await keysUnder(bucket, prefix);

@@ -3,7 +3,16 @@ import { routeHref } from '../app/routing/routes';
 import { DEMO_BUCKETS, DEMO_SSE_C_KEY_BASE64 } from '../emulator/seed/demo-constants';
 import { alice, rob, signIn } from './sign-in';
 import { headObject } from './job-fixtures';
-import { keptState, keyArnOfAlias, keysUnder, olderVersionsUnder, md5Base64, stackEncryption, type KeptState, type StackEncryption } from './stack-objects';
+import {
+  keptState,
+  keyArnOfAlias,
+  keysUnder,
+  olderVersionsUnder,
+  md5Base64,
+  stackEncryption,
+  type KeptState,
+  type StackEncryption,
+} from './stack-objects';
 
 const mixed = DEMO_BUCKETS.mixed;
 /** The demo's one restored archived object. */
@@ -56,7 +65,9 @@ async function keptStates(bucket: string, keys: readonly string[], sseCKey?: (ke
 /** Waits until the stack holds every object with the chosen encryption, then compares everything else with before. */
 async function expectReEncrypted(bucket: string, before: Before, expected: Partial<StackEncryption>, sseCKey?: string) {
   for (const [key, kept] of before) {
-    await expect.poll(async () => stackEncryption(bucket, key, sseCKey).catch(() => undefined), { timeout: 30_000, message: key }).toMatchObject(expected);
+    await expect
+      .poll(async () => stackEncryption(bucket, key, sseCKey).catch(() => undefined), { timeout: 30_000, message: key })
+      .toMatchObject(expected);
     expect(await keptState(bucket, key, sseCKey), key).toEqual(kept);
   }
 }
@@ -185,7 +196,9 @@ test.describe('as alice, who may re-encrypt', () => {
     expect(keys.length).toBeGreaterThan(1000);
     await openFolder(page, legacy, prefix, 'app-1/');
     await action(page, 'Select every flagged object under this folder');
-    await expect(page.getByText(`Every flagged object under ${prefix} is selected: ${keys.length.toLocaleString('en-US')} listed`)).toBeVisible({ timeout: 45_000 });
+    await expect(page.getByText(`Every flagged object under ${prefix} is selected: ${keys.length.toLocaleString('en-US')} listed`)).toBeVisible({
+      timeout: 45_000,
+    });
     await expect(page.getByText(`${flagged.length.toLocaleString('en-US')} objects selected`)).toBeVisible();
     await action(page, 'Edit server-side encryption');
     await toReview(page);

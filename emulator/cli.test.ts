@@ -16,7 +16,9 @@ describe('npm run stack -- flags', () => {
       consoleOrigins: ['http://127.0.0.1:3000', 'https://console.test'],
     });
     for (const notAnOrigin of ['http://127.0.0.1:3000/', '127.0.0.1:3000', 'http://console.test/app']) {
-      expect(() => parseCli(['--console-origin', notAnOrigin])).toThrow(`--console-origin must be an origin such as http://127.0.0.1:5173, not "${notAnOrigin}"`);
+      expect(() => parseCli(['--console-origin', notAnOrigin])).toThrow(
+        `--console-origin must be an origin such as http://127.0.0.1:5173, not "${notAnOrigin}"`,
+      );
     }
   });
 });

@@ -53,9 +53,13 @@ describe('parseAppConfig', () => {
     ]);
   });
 
-  it('takes the jobs\' concurrency and the SDK retry mode and attempts, each defaulted on its own', () => {
+  it("takes the jobs' concurrency and the SDK retry mode and attempts, each defaulted on its own", () => {
     expect(parseAppConfig({ ...valid, jobs: { retryMode: 'adaptive' } }).jobs).toEqual({ concurrency: 6, retryMode: 'adaptive', maxAttempts: 8 });
-    expect(parseAppConfig({ ...valid, jobs: { concurrency: 2, maxAttempts: 3 } }).jobs).toEqual({ concurrency: 2, retryMode: 'standard', maxAttempts: 3 });
+    expect(parseAppConfig({ ...valid, jobs: { concurrency: 2, maxAttempts: 3 } }).jobs).toEqual({
+      concurrency: 2,
+      retryMode: 'standard',
+      maxAttempts: 3,
+    });
     expect(problemsOf({ ...valid, jobs: { concurrency: 0, retryMode: 'legacy', maxAttempts: 2.5 } })).toEqual([
       '"jobs.concurrency" must be a whole number from 1 to 64 (a browser opens 6 connections per host)',
       '"jobs.retryMode" must be "standard" or "adaptive", the AWS SDK\'s retry modes',
@@ -115,7 +119,12 @@ describe('parseAppConfig', () => {
 
     it('names each bad user pool field and a non-boolean allowGuests', () => {
       expect(
-        problemsOf(withCognito({ allowGuests: 'yes' }, { issuer: 'cognito-idp', clientId: 'has space', domain: 42, redirectPath: '/callback', signOutPath: '//evil.example' })),
+        problemsOf(
+          withCognito(
+            { allowGuests: 'yes' },
+            { issuer: 'cognito-idp', clientId: 'has space', domain: 42, redirectPath: '/callback', signOutPath: '//evil.example' },
+          ),
+        ),
       ).toEqual([
         '"cognito.allowGuests" must be true or false',
         '"cognito.userPool.issuer" must be an http(s) URL',

@@ -12,9 +12,7 @@ export interface BucketConfig {
   region?: string;
 }
 
-export type CompliancePolicy =
-  | { require: 'any-sse' }
-  | { require: 'sse-kms'; keyArns?: readonly string[] };
+export type CompliancePolicy = { require: 'any-sse' } | { require: 'sse-kms'; keyArns?: readonly string[] };
 
 /** The Cognito user pool users sign in to, through its managed login (OpenID Connect, code flow with PKCE). */
 export interface UserPoolConfig {
@@ -137,7 +135,9 @@ function parseUserPool(pool: unknown, problems: string[]): UserPoolConfig {
   }
   const domain = pool.domain === undefined ? undefined : httpUrl(pool.domain, field('domain'), problems);
   if (pool.domain === undefined && issuer && AWS_USER_POOL_ISSUER.test(issuer)) {
-    problems.push(`"${field('domain')}" is needed for an AWS user pool: its managed login URL (https://DOMAIN.auth.REGION.amazoncognito.com), where /logout is`);
+    problems.push(
+      `"${field('domain')}" is needed for an AWS user pool: its managed login URL (https://DOMAIN.auth.REGION.amazoncognito.com), where /logout is`,
+    );
   }
   if ((pool.redirectPath ?? AUTH_CALLBACK_PATH) !== AUTH_CALLBACK_PATH) {
     problems.push(`"${field('redirectPath')}" must be "${AUTH_CALLBACK_PATH}", the console's sign-in callback`);

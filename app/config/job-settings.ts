@@ -11,12 +11,17 @@ export interface JobSettings {
   maxAttempts: number;
 }
 
-export const DEFAULT_JOB_SETTINGS: JobSettings = { concurrency: DEFAULT_CONCURRENCY, retryMode: DEFAULT_RETRY_SETTINGS.mode, maxAttempts: DEFAULT_RETRY_SETTINGS.maxAttempts };
+export const DEFAULT_JOB_SETTINGS: JobSettings = {
+  concurrency: DEFAULT_CONCURRENCY,
+  retryMode: DEFAULT_RETRY_SETTINGS.mode,
+  maxAttempts: DEFAULT_RETRY_SETTINGS.maxAttempts,
+};
 
 const MAX_CONCURRENCY = 64;
 const MAX_ATTEMPTS = 20;
 
-const isWholeNumberIn = (value: unknown, low: number, high: number) => typeof value === 'number' && Number.isInteger(value) && value >= low && value <= high;
+const isWholeNumberIn = (value: unknown, low: number, high: number) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= low && value <= high;
 
 export function parseJobSettings(value: unknown, problems: string[]): JobSettings {
   if (value === undefined) return DEFAULT_JOB_SETTINGS;
@@ -28,7 +33,8 @@ export function parseJobSettings(value: unknown, problems: string[]): JobSetting
   if (!isWholeNumberIn(concurrency, 1, MAX_CONCURRENCY)) {
     problems.push(`"jobs.concurrency" must be a whole number from 1 to ${MAX_CONCURRENCY} (a browser opens 6 connections per host)`);
   }
-  if (retryMode !== 'standard' && retryMode !== 'adaptive') problems.push('"jobs.retryMode" must be "standard" or "adaptive", the AWS SDK\'s retry modes');
+  if (retryMode !== 'standard' && retryMode !== 'adaptive')
+    problems.push('"jobs.retryMode" must be "standard" or "adaptive", the AWS SDK\'s retry modes');
   if (!isWholeNumberIn(maxAttempts, 1, MAX_ATTEMPTS)) problems.push(`"jobs.maxAttempts" must be a whole number from 1 to ${MAX_ATTEMPTS}`);
   return { concurrency, retryMode, maxAttempts } as JobSettings;
 }

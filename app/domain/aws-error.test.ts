@@ -8,7 +8,12 @@ function s3Error(name: string, status: number, message: string) {
 
 describe('toAwsProblem', () => {
   it('keeps S3 error codes and messages, retrying only throttling and server errors', () => {
-    expect(toAwsProblem(s3Error('AccessDenied', 403, 'Access Denied'))).toEqual({ code: 'AccessDenied', message: 'Access Denied', retryable: false, status: 403 });
+    expect(toAwsProblem(s3Error('AccessDenied', 403, 'Access Denied'))).toEqual({
+      code: 'AccessDenied',
+      message: 'Access Denied',
+      retryable: false,
+      status: 403,
+    });
     expect(toAwsProblem(s3Error('SlowDown', 503, 'Please reduce your request rate.'))).toMatchObject({ code: 'SlowDown', retryable: true });
     expect(toAwsProblem(s3Error('InternalError', 500, 'x')).retryable).toBe(true);
   });

@@ -1,10 +1,7 @@
 import type { CompliancePolicy } from '../config/app-config';
 import type { EncryptionReading } from './encryption';
 
-export type Compliance =
-  | { status: 'compliant' }
-  | { status: 'not-compliant'; reason: string }
-  | { status: 'unknown'; reason: string };
+export type Compliance = { status: 'compliant' } | { status: 'not-compliant'; reason: string } | { status: 'unknown'; reason: string };
 
 /** Judges one object against the configured policy; unreadable objects are never judged, only reported. */
 export function complianceOf(reading: EncryptionReading, policy: CompliancePolicy): Compliance {

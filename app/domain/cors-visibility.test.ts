@@ -12,7 +12,9 @@ describe('encryption header visibility', () => {
   });
 
   it('is hidden when the matching rule exposes only ETag, or no rule allows HEAD from this origin', () => {
-    expect(encryptionHeaderVisibility([{ AllowedOrigins: ['http://127.0.0.1:*'], AllowedMethods: ['GET', 'HEAD'], ExposeHeaders: ['ETag'] }], ORIGIN)).toBe('hidden');
+    expect(
+      encryptionHeaderVisibility([{ AllowedOrigins: ['http://127.0.0.1:*'], AllowedMethods: ['GET', 'HEAD'], ExposeHeaders: ['ETag'] }], ORIGIN),
+    ).toBe('hidden');
     expect(encryptionHeaderVisibility([{ ...allExposed, AllowedOrigins: ['https://elsewhere.example'] }], ORIGIN)).toBe('hidden');
     expect(encryptionHeaderVisibility([{ ...allExposed, AllowedMethods: ['GET'] }], ORIGIN)).toBe('hidden');
     expect(encryptionHeaderVisibility([], ORIGIN)).toBe('hidden');

@@ -39,9 +39,7 @@ function originMatches(pattern: string, origin: string): boolean {
  * and method decides. Undefined when no rule allows it.
  */
 export function exposedHeaders(rules: CorsRuleView[], origin: string): ReadonlySet<string> | undefined {
-  const rule = rules.find(
-    (r) => (r.AllowedOrigins ?? []).some((o) => originMatches(o, origin)) && (r.AllowedMethods ?? []).includes('HEAD'),
-  );
+  const rule = rules.find((r) => (r.AllowedOrigins ?? []).some((o) => originMatches(o, origin)) && (r.AllowedMethods ?? []).includes('HEAD'));
   return rule && new Set((rule.ExposeHeaders ?? []).map((h) => h.toLowerCase()));
 }
 

@@ -68,7 +68,10 @@ describe('complianceOf', () => {
 
   it('with an SSE-KMS policy, flags other kinds and keys outside the list', () => {
     const policy = { require: 'sse-kms', keyArns: [KEY_A] } as const;
-    expect(complianceOf(read('SSE-S3'), policy)).toEqual({ status: 'not-compliant', reason: 'The policy requires SSE-KMS; this object uses SSE-S3.' });
+    expect(complianceOf(read('SSE-S3'), policy)).toEqual({
+      status: 'not-compliant',
+      reason: 'The policy requires SSE-KMS; this object uses SSE-S3.',
+    });
     expect(complianceOf(read('SSE-KMS', KEY_A), policy)).toEqual({ status: 'compliant' });
     expect(complianceOf(read('DSSE-KMS', KEY_A), policy)).toEqual({ status: 'compliant' });
     expect(complianceOf(read('SSE-KMS', KEY_B), policy).status).toBe('not-compliant');

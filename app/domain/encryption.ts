@@ -18,17 +18,10 @@ export interface ObjectEncryption {
 
 /** Why the console could not tell how an object is encrypted. */
 export type UnreadableReason =
-  | 'sse-c-key-required'
-  | 'sse-c-key-wrong'
-  | 'headers-hidden-by-cors'
-  | 'headers-unverified'
-  | 'access-denied'
-  | 'not-found'
-  | 'error';
+  'sse-c-key-required' | 'sse-c-key-wrong' | 'headers-hidden-by-cors' | 'headers-unverified' | 'access-denied' | 'not-found' | 'error';
 
 export type EncryptionReading =
-  | { status: 'read'; encryption: ObjectEncryption }
-  | { status: 'unreadable'; reason: UnreadableReason; message: string };
+  { status: 'read'; encryption: ObjectEncryption } | { status: 'unreadable'; reason: UnreadableReason; message: string };
 
 /** The encryption fields of a HeadObject response, as the SDK names them. */
 export interface EncryptionHeaders {

@@ -49,7 +49,7 @@ export class MemoryJobLocks implements JobLocks {
       waiters.add(freed);
       signal.addEventListener('abort', () => {
         waiters.delete(freed);
-        reject(signal.reason instanceof Error ? signal.reason : new Error('No longer waiting for the job\'s lock.'));
+        reject(signal.reason instanceof Error ? signal.reason : new Error("No longer waiting for the job's lock."));
       });
     });
   }

@@ -7,7 +7,17 @@ import { createBucket, createKmsKey } from '../../emulator/test/object-fixtures'
 import type { JobState } from '../domain/jobs/job-records';
 import { planJob } from '../domain/jobs/plan-job';
 import type { ReEncryptionJob } from '../domain/jobs/re-encryption-job';
-import { bucketFacts, jobClientFor, md5OfKey, newCustomerKey, putLegacyObject, requestCounter, selectObject, type RequestWatcher, type SessionKeys } from '../test-support/job-stack';
+import {
+  bucketFacts,
+  jobClientFor,
+  md5OfKey,
+  newCustomerKey,
+  putLegacyObject,
+  requestCounter,
+  selectObject,
+  type RequestWatcher,
+  type SessionKeys,
+} from '../test-support/job-stack';
 import type { TargetEncryption } from '../domain/jobs/target-encryption';
 import type { Owner } from '../domain/owner';
 import { JobRuntime, type JobClients, type JobStartRequest } from './job-runtime';
@@ -97,7 +107,7 @@ describe('JobRuntime', () => {
     expect(changes).toBe(2);
   });
 
-  it('sends with config.json\'s retry settings: with one attempt a throttled copy fails, with the default eight it is retried', async () => {
+  it("sends with config.json's retry settings: with one attempt a throttled copy fails, with the default eight it is retried", async () => {
     for (const [maxAttempts, expected] of [
       [1, { failed: 1, done: 0 }],
       [DEFAULT_JOB_SETTINGS.maxAttempts, { failed: 0, done: 1 }],
@@ -145,7 +155,10 @@ describe('JobRuntime', () => {
     const reloaded = new JobRuntime(store, new MemoryJobLocks(), ONE_AT_A_TIME);
     reloaded.connect(rootClients(), ALICE);
     expect(await reloaded.open(id)).toEqual({ status: 'needs-target-key', keyMd5: md5OfKey(customerKey) });
-    expect(await reloaded.open(id, { target: newCustomerKey() })).toMatchObject({ status: 'needs-target-key', problem: expect.stringContaining('the key given has MD5') });
+    expect(await reloaded.open(id, { target: newCustomerKey() })).toMatchObject({
+      status: 'needs-target-key',
+      problem: expect.stringContaining('the key given has MD5'),
+    });
     expect(await reloaded.open(id, { target: customerKey })).toMatchObject({ status: 'open' });
   });
 
@@ -220,7 +233,7 @@ async function interruptedJob(store: MemoryJobStore, prefix: string, done: numbe
 }
 
 describe('JobRuntime: jobs belong to their owner and run in one tab', () => {
-  it('lists, opens and resumes only the connected owner\'s jobs: another user of the browser sends nothing for them', async () => {
+  it("lists, opens and resumes only the connected owner's jobs: another user of the browser sends nothing for them", async () => {
     const store = new MemoryJobStore();
     const id = await interruptedJob(store, 'owned', 1);
     expect((await store.load(id))?.job.owner).toEqual(ALICE);
@@ -231,7 +244,7 @@ describe('JobRuntime: jobs belong to their owner and run in one tab', () => {
     expect(await robs.list()).toEqual([]);
     expect(await robs.open(id)).toEqual({ status: 'missing' });
     await settle();
-    expect(robsRequests.counts.size, 'requests sent with rob\'s clients').toBe(0);
+    expect(robsRequests.counts.size, "requests sent with rob's clients").toBe(0);
     expect((await store.load(id))?.job.state).toBe('running');
 
     const alices = new JobRuntime(store, new MemoryJobLocks(), ONE_AT_A_TIME);
@@ -259,7 +272,7 @@ describe('JobRuntime: jobs belong to their owner and run in one tab', () => {
     }
   });
 
-  it('pauses the owner\'s running jobs on sign-out, journaled as paused even while a copy is still in flight, and lets them go', async () => {
+  it("pauses the owner's running jobs on sign-out, journaled as paused even while a copy is still in flight, and lets them go", async () => {
     const store = new MemoryJobStore();
     const locks = new MemoryJobLocks();
     const copies = copyHold();
@@ -294,7 +307,7 @@ describe('JobRuntime: jobs belong to their owner and run in one tab', () => {
     expect(reopened.progress().counts).toMatchObject({ done: 4, failed: 0 });
   });
 
-  it('lets go of the previous owner\'s jobs when another owner connects, and never sends for them with the new clients', async () => {
+  it("lets go of the previous owner's jobs when another owner connects, and never sends for them with the new clients", async () => {
     const store = new MemoryJobStore();
     const runtime = new JobRuntime(store, new MemoryJobLocks(), ONE_AT_A_TIME);
     runtime.connect(rootClients(), ALICE);
@@ -345,5 +358,10 @@ describe('JobRuntime: jobs belong to their owner and run in one tab', () => {
 
 function issueSession(ttlSeconds: number): SessionKeys & { expiresAt: number } {
   const issued = stack.ctx.credentials.issueSession(ttlSeconds, 'us-east-1:00000000-0000-4000-8000-0000000000ab', CONSOLE_ROLES.reEncrypt);
-  return { accessKeyId: issued.accessKeyId, secretAccessKey: issued.secretAccessKey, sessionToken: issued.sessionToken, expiresAt: issued.expiresAt ?? 0 };
+  return {
+    accessKeyId: issued.accessKeyId,
+    secretAccessKey: issued.secretAccessKey,
+    sessionToken: issued.sessionToken,
+    expiresAt: issued.expiresAt ?? 0,
+  };
 }

@@ -206,7 +206,8 @@ export class JobRuntime {
   private async resumeInterrupted(owner: Owner): Promise<void> {
     const jobs = await this.store.listJobs().catch(() => []);
     for (const record of jobs) {
-      if (isOwnedBy(record.owner, owner) && INTERRUPTED.includes(record.state) && record.target.kind !== 'SSE-C') this.run(record.id, () => this.open(record.id));
+      if (isOwnedBy(record.owner, owner) && INTERRUPTED.includes(record.state) && record.target.kind !== 'SSE-C')
+        this.run(record.id, () => this.open(record.id));
     }
   }
 
@@ -235,7 +236,7 @@ export class JobRuntime {
     return {
       storeFor: (region: string) => {
         if (!this.clients || !this.owner || ownerKey(this.owner) !== ownerKey(owner)) {
-          throw new Error('The console is not signed in as this job\'s owner: jobs wait for their owner\'s credentials.');
+          throw new Error("The console is not signed in as this job's owner: jobs wait for their owner's credentials.");
         }
         return s3ObjectStore(this.clients.s3ForJobs(region));
       },

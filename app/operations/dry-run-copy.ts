@@ -18,7 +18,12 @@ export type DryRunVerdict = { status: 'allowed' } | { status: 'refused'; problem
  * before it evaluates conditions, so 412 PreconditionFailed means allowed and
  * 403 AccessDenied names what is missing.
  */
-export async function dryRunCopy(s3: S3Client, object: ObjectAddress, target: TargetEncryption, sourceCustomerKey?: CustomerKey): Promise<DryRunVerdict> {
+export async function dryRunCopy(
+  s3: S3Client,
+  object: ObjectAddress,
+  target: TargetEncryption,
+  sourceCustomerKey?: CustomerKey,
+): Promise<DryRunVerdict> {
   try {
     await s3.send(
       new CopyObjectCommand({
@@ -31,7 +36,14 @@ export async function dryRunCopy(s3: S3Client, object: ObjectAddress, target: Ta
         ...writeEncryptionFields(target),
       }),
     );
-    return { status: 'unknown', problem: { code: 'Unexpected', message: 'S3 accepted a copy that should have been refused (412): it ignores CopySourceIfMatch.', retryable: false } };
+    return {
+      status: 'unknown',
+      problem: {
+        code: 'Unexpected',
+        message: 'S3 accepted a copy that should have been refused (412): it ignores CopySourceIfMatch.',
+        retryable: false,
+      },
+    };
   } catch (error) {
     const problem = toAwsProblem(error);
     const status = httpStatusOf(error);

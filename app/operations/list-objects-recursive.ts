@@ -6,12 +6,7 @@ import { listedObjectsOf, type ListedObject } from './list-objects';
  * delimiter, one page of up to 1,000 keys at a time, following continuation
  * tokens. Stops asking for pages once `signal` is aborted.
  */
-export async function* listObjectsRecursive(
-  s3: S3Client,
-  bucket: string,
-  prefix: string,
-  signal?: AbortSignal,
-): AsyncGenerator<ListedObject[]> {
+export async function* listObjectsRecursive(s3: S3Client, bucket: string, prefix: string, signal?: AbortSignal): AsyncGenerator<ListedObject[]> {
   let continuationToken: string | undefined;
   do {
     if (signal?.aborted) return;

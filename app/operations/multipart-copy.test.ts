@@ -3,7 +3,12 @@ import { multipartChecksumType, taggingHeaderOf } from './multipart-copy';
 
 describe('taggingHeaderOf', () => {
   it('writes tags as a URL query string, or nothing for no tags', () => {
-    expect(taggingHeaderOf([{ key: 'team', value: 'blue green' }, { key: 'a+b', value: '=1&2' }])).toBe('team=blue%20green&a%2Bb=%3D1%262');
+    expect(
+      taggingHeaderOf([
+        { key: 'team', value: 'blue green' },
+        { key: 'a+b', value: '=1&2' },
+      ]),
+    ).toBe('team=blue%20green&a%2Bb=%3D1%262');
     expect(taggingHeaderOf([])).toBeUndefined();
   });
 });

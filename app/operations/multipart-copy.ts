@@ -72,7 +72,9 @@ export async function uploadPartCopy(s3: S3Client, copy: PartCopy): Promise<Comp
   );
   const result: Record<string, unknown> = { ...output.CopyPartResult };
   const checksums = Object.fromEntries(
-    CHECKSUM_ALGORITHMS.map((algorithm): [string, unknown] => [`Checksum${algorithm}`, result[`Checksum${algorithm}`]]).filter(([, value]) => value !== undefined),
+    CHECKSUM_ALGORITHMS.map((algorithm): [string, unknown] => [`Checksum${algorithm}`, result[`Checksum${algorithm}`]]).filter(
+      ([, value]) => value !== undefined,
+    ),
   );
   return { PartNumber: copy.part.partNumber, ETag: output.CopyPartResult?.ETag, ...checksums };
 }

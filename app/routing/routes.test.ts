@@ -20,7 +20,12 @@ describe('routes', () => {
 
   it('round-trips a folder prefix and a version id', () => {
     expect(roundTrip({ page: 'objects', bucket: 'b', prefix: 'logs/app 1/' })).toEqual({ page: 'objects', bucket: 'b', prefix: 'logs/app 1/' });
-    expect(roundTrip({ page: 'object', bucket: 'b', key: 'k', versionId: 'v+/=' })).toEqual({ page: 'object', bucket: 'b', key: 'k', versionId: 'v+/=' });
+    expect(roundTrip({ page: 'object', bucket: 'b', key: 'k', versionId: 'v+/=' })).toEqual({
+      page: 'object',
+      bucket: 'b',
+      key: 'k',
+      versionId: 'v+/=',
+    });
   });
 
   it('maps the root to the buckets page and the bucket root to an empty prefix', () => {
@@ -37,7 +42,10 @@ describe('routes', () => {
   it('maps the jobs list and a job page', () => {
     expect(parseRoute('/jobs', '')).toEqual({ page: 'jobs' });
     expect(roundTrip({ page: 'jobs' })).toEqual({ page: 'jobs' });
-    expect(roundTrip({ page: 'job', id: '2f1c0a4e-1b2c-4d5e-8f90-123456789abc' })).toEqual({ page: 'job', id: '2f1c0a4e-1b2c-4d5e-8f90-123456789abc' });
+    expect(roundTrip({ page: 'job', id: '2f1c0a4e-1b2c-4d5e-8f90-123456789abc' })).toEqual({
+      page: 'job',
+      id: '2f1c0a4e-1b2c-4d5e-8f90-123456789abc',
+    });
     expect(parseRoute('/jobs/a/b', '')).toEqual({ page: 'not-found', path: '/jobs/a/b' });
   });
 

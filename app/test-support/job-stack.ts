@@ -58,7 +58,10 @@ export interface SessionKeys {
   sessionToken?: string;
 }
 
-export function jobClientFor(stack: TestStack, options: { credentials?: () => SessionKeys; watch?: RequestWatcher } = {}): (region: string) => S3Client {
+export function jobClientFor(
+  stack: TestStack,
+  options: { credentials?: () => SessionKeys; watch?: RequestWatcher } = {},
+): (region: string) => S3Client {
   return () => {
     const client = rootS3Client(stack, options.credentials ? { credentials: options.credentials() } : {});
     if (options.watch) client.middlewareStack.add(watching(options.watch), WATCH_STEP);

@@ -6,11 +6,7 @@ import { toAwsProblem } from '../domain/aws-error';
 export function ProblemAlert({ error, header, onRetry }: { error: unknown; header: string; onRetry?: () => void }) {
   const problem = toAwsProblem(error);
   return (
-    <Alert
-      type="error"
-      header={header}
-      action={onRetry && problem.retryable ? <Button onClick={onRetry}>Retry</Button> : undefined}
-    >
+    <Alert type="error" header={header} action={onRetry && problem.retryable ? <Button onClick={onRetry}>Retry</Button> : undefined}>
       {`${problem.code}: ${problem.message}`}
     </Alert>
   );

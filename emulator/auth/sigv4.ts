@@ -131,12 +131,7 @@ export async function verifySigV4(
   };
 }
 
-async function expectedSignature(
-  signer: SignatureV4,
-  request: SignedRequest,
-  parts: SignatureParts,
-  signingDate: Date,
-): Promise<string> {
+async function expectedSignature(signer: SignatureV4, request: SignedRequest, parts: SignatureParts, signingDate: Date): Promise<string> {
   const signedHeaderSet = new Set(parts.signedHeaders);
   const headers: Record<string, string> = {};
   for (const name of parts.signedHeaders) {
@@ -151,16 +146,13 @@ async function expectedSignature(
     const presignHeaders = { ...headers };
     const payloadHash = request.headers['x-amz-content-sha256'] ?? 'UNSIGNED-PAYLOAD';
     presignHeaders['x-amz-content-sha256'] = payloadHash;
-    const presigned = await signer.presign(
-      new HttpRequest({ method: request.method, path: request.rawPath, query, headers: presignHeaders }),
-      {
-        signingDate,
-        expiresIn: parts.expiresInSeconds,
-        signableHeaders: signedHeaderSet,
-        unsignableHeaders: signedHeaderSet.has('x-amz-content-sha256') ? undefined : new Set(['x-amz-content-sha256']),
-        unhoistableHeaders: new Set(Object.keys(presignHeaders)),
-      },
-    );
+    const presigned = await signer.presign(new HttpRequest({ method: request.method, path: request.rawPath, query, headers: presignHeaders }), {
+      signingDate,
+      expiresIn: parts.expiresInSeconds,
+      signableHeaders: signedHeaderSet,
+      unsignableHeaders: signedHeaderSet.has('x-amz-content-sha256') ? undefined : new Set(['x-amz-content-sha256']),
+      unhoistableHeaders: new Set(Object.keys(presignHeaders)),
+    });
     return String(presigned.query?.['X-Amz-Signature']);
   }
   const hasPayloadHeader = request.headers['x-amz-content-sha256'] !== undefined;
@@ -176,9 +168,7 @@ async function expectedSignature(
     {
       signingDate,
       signableHeaders: signedHeaderSet,
-      unsignableHeaders: hasPayloadHeader && !signedHeaderSet.has('x-amz-content-sha256')
-        ? new Set(['x-amz-content-sha256'])
-        : undefined,
+      unsignableHeaders: hasPayloadHeader && !signedHeaderSet.has('x-amz-content-sha256') ? new Set(['x-amz-content-sha256']) : undefined,
     },
   );
   const authorization = String(signed.headers['authorization']);
@@ -198,11 +188,9 @@ function payloadHashHolds(request: SignedRequest, service: string): boolean {
 /** AWS refuses a signature scoped to another region or service (the SDK's S3 region redirect reads Region). */
 function checkScope(parts: SignatureParts, scope: SigningScope): void {
   if (parts.region !== scope.region) {
-    throw new AuthFailure(
-      'WrongScope',
-      `The authorization header is malformed; the region '${parts.region}' is wrong; expecting '${scope.region}'`,
-      { Region: scope.region },
-    );
+    throw new AuthFailure('WrongScope', `The authorization header is malformed; the region '${parts.region}' is wrong; expecting '${scope.region}'`, {
+      Region: scope.region,
+    });
   }
   if (parts.service !== scope.service) {
     throw new AuthFailure(
@@ -220,15 +208,9 @@ function readSignatureParts(request: SignedRequest): SignatureParts {
 }
 
 function readAuthorizationHeader(authorization: string, request: SignedRequest): SignatureParts {
-  const match =
-    /^AWS4-HMAC-SHA256\s+Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})\s*$/.exec(
-      authorization,
-    );
+  const match = /^AWS4-HMAC-SHA256\s+Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})\s*$/.exec(authorization);
   if (!match) {
-    throw new AuthFailure(
-      'MalformedAuthorization',
-      'The authorization header is malformed; only AWS4-HMAC-SHA256 signatures are accepted.',
-    );
+    throw new AuthFailure('MalformedAuthorization', 'The authorization header is malformed; only AWS4-HMAC-SHA256 signatures are accepted.');
   }
   const longDate = request.headers['x-amz-date'];
   if (!longDate) {

@@ -25,7 +25,10 @@ const GUEST_ROLE = CONSOLE_ROLES.guest;
 function requireString(input: Record<string, unknown>, name: string): string {
   const value = input[name];
   if (typeof value !== 'string' || value.length === 0) {
-    throw new JsonServiceError('InvalidParameterException', `1 validation error detected: Value at '${name}' failed to satisfy constraint: Member must not be null`);
+    throw new JsonServiceError(
+      'InvalidParameterException',
+      `1 validation error detected: Value at '${name}' failed to satisfy constraint: Member must not be null`,
+    );
   }
   return value;
 }
@@ -35,7 +38,10 @@ function loginsOf(input: Record<string, unknown>): Record<string, string> | unde
   const logins = input.Logins;
   if (logins === undefined || logins === null) return undefined;
   if (typeof logins !== 'object' || Object.values(logins).some((token) => typeof token !== 'string')) {
-    throw new JsonServiceError('InvalidParameterException', "1 validation error detected: Value at 'logins' failed to satisfy constraint: Map value must be a string");
+    throw new JsonServiceError(
+      'InvalidParameterException',
+      "1 validation error detected: Value at 'logins' failed to satisfy constraint: Map value must be a string",
+    );
   }
   return Object.keys(logins).length > 0 ? (logins as Record<string, string>) : undefined;
 }
@@ -86,14 +92,21 @@ const getId: JsonHandler = async ({ input, ctx }) => {
 /** The role a call may act as: a signed-in identity must present one of its logins again, as on Cognito. */
 async function roleFor(ctx: StackContext, identity: IdentityRecord, logins: Record<string, string> | undefined): Promise<string> {
   if (!identity.logins?.length) {
-    if (logins) throw new JsonServiceError('NotAuthorizedException', "Logins don't match. Please include at least one valid login for this identity or identity pool.");
+    if (logins)
+      throw new JsonServiceError(
+        'NotAuthorizedException',
+        "Logins don't match. Please include at least one valid login for this identity or identity pool.",
+      );
     requireGuestAccess(ctx);
     return GUEST_ROLE;
   }
   if (!logins) throw new JsonServiceError('NotAuthorizedException', `Access to Identity '${identity.identityId}' is forbidden.`);
   const login = await verifyLogins(ctx, logins);
   if (!identity.logins.includes(login.key)) {
-    throw new JsonServiceError('NotAuthorizedException', "Logins don't match. Please include at least one valid login for this identity or identity pool.");
+    throw new JsonServiceError(
+      'NotAuthorizedException',
+      "Logins don't match. Please include at least one valid login for this identity or identity pool.",
+    );
   }
   return roleFromToken(login);
 }

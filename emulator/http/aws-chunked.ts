@@ -22,11 +22,7 @@ export function isAwsChunked(headers: Record<string, string>): boolean {
  * verified in turn, chained from the request's seed signature, and the
  * trailer's signature is chained from the last chunk's.
  */
-export async function decodeAwsChunked(
-  body: Buffer,
-  headers: Record<string, string>,
-  auth: Authenticated,
-): Promise<DecodedPayload> {
+export async function decodeAwsChunked(body: Buffer, headers: Record<string, string>, auth: Authenticated): Promise<DecodedPayload> {
   const mode = headers['x-amz-content-sha256'];
   const signedChunks = mode.startsWith('STREAMING-AWS4-HMAC-SHA256-PAYLOAD');
   const chunks: Buffer[] = [];
@@ -140,12 +136,9 @@ export function verifyPayloadHash(headers: Record<string, string>, body: Buffer)
   }
   const actual = createHash('sha256').update(body).digest('hex');
   if (actual !== declared) {
-    throw new S3Error(
-      'XAmzContentSHA256Mismatch',
-      "The provided 'x-amz-content-sha256' header does not match what was computed.",
-      400,
-      { ClientComputedContentSHA256: declared, S3ComputedContentSHA256: actual },
-    );
+    throw new S3Error('XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.", 400, {
+      ClientComputedContentSHA256: declared,
+      S3ComputedContentSHA256: actual,
+    });
   }
 }
-

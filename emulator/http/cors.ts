@@ -110,11 +110,7 @@ export function bucketPreflight(
  * CORS headers S3 adds to an actual request's response, success or error, when a rule
  * matches; none (and no Vary) when the request has no Origin or no rule matches.
  */
-export function bucketCorsHeaders(
-  rules: CorsRule[] | undefined,
-  requestHeaders: Record<string, string>,
-  method: string,
-): Record<string, string> {
+export function bucketCorsHeaders(rules: CorsRule[] | undefined, requestHeaders: Record<string, string>, method: string): Record<string, string> {
   const origin = requestHeaders['origin'];
   if (origin === undefined || !rules) return {};
   const ask = corsAsk(origin, requestHeaders, method);

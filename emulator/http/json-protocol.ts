@@ -68,7 +68,11 @@ export class JsonProtocol {
       refusal: (size) =>
         this.errorReply(
           head,
-          new JsonServiceError('RequestEntityTooLargeException', `The request body of ${size} bytes is over the limit of ${MAX_JSON_BODY} bytes.`, 413),
+          new JsonServiceError(
+            'RequestEntityTooLargeException',
+            `The request body of ${size} bytes is over the limit of ${MAX_JSON_BODY} bytes.`,
+            413,
+          ),
         ),
     };
   }

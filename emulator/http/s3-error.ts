@@ -16,8 +16,7 @@ export class S3Error extends Error {
 
 export const s3Errors = {
   accessDenied: (message = 'Access Denied') => new S3Error('AccessDenied', message, 403),
-  noSuchBucket: (bucket: string) =>
-    new S3Error('NoSuchBucket', 'The specified bucket does not exist', 404, { BucketName: bucket }),
+  noSuchBucket: (bucket: string) => new S3Error('NoSuchBucket', 'The specified bucket does not exist', 404, { BucketName: bucket }),
   noSuchKey: (key: string) => new S3Error('NoSuchKey', 'The specified key does not exist.', 404, { Key: key }),
   noSuchVersion: (key: string, versionId: string) =>
     new S3Error('NoSuchVersion', 'The specified version does not exist.', 404, { Key: key, VersionId: versionId }),
@@ -36,30 +35,15 @@ export const s3Errors = {
       { UploadId: uploadId },
     ),
   bucketAlreadyOwnedByYou: (bucket: string) =>
-    new S3Error(
-      'BucketAlreadyOwnedByYou',
-      'Your previous request to create the named bucket succeeded and you already own it.',
-      409,
-      { BucketName: bucket },
-    ),
-  bucketNotEmpty: (bucket: string) =>
-    new S3Error('BucketNotEmpty', 'The bucket you tried to delete is not empty', 409, { BucketName: bucket }),
-  invalidBucketName: (bucket: string) =>
-    new S3Error('InvalidBucketName', 'The specified bucket is not valid.', 400, { BucketName: bucket }),
+    new S3Error('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409, {
+      BucketName: bucket,
+    }),
+  bucketNotEmpty: (bucket: string) => new S3Error('BucketNotEmpty', 'The bucket you tried to delete is not empty', 409, { BucketName: bucket }),
+  invalidBucketName: (bucket: string) => new S3Error('InvalidBucketName', 'The specified bucket is not valid.', 400, { BucketName: bucket }),
   invalidArgument: (message: string, name?: string, value?: string) =>
-    new S3Error(
-      'InvalidArgument',
-      message,
-      400,
-      name === undefined ? {} : { ArgumentName: name, ArgumentValue: value ?? '' },
-    ),
+    new S3Error('InvalidArgument', message, 400, name === undefined ? {} : { ArgumentName: name, ArgumentValue: value ?? '' }),
   invalidRequest: (message: string) => new S3Error('InvalidRequest', message, 400),
-  malformedXml: () =>
-    new S3Error(
-      'MalformedXML',
-      'The XML you provided was not well-formed or did not validate against our published schema',
-      400,
-    ),
+  malformedXml: () => new S3Error('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema', 400),
   invalidRange: (size: number) =>
     new S3Error('InvalidRange', 'The requested range is not satisfiable', 416, {
       ActualObjectSize: String(size),
@@ -83,11 +67,10 @@ export const s3Errors = {
       501,
       header === undefined ? {} : { Header: header },
     ),
-  internalError: () =>
-    new S3Error('InternalError', 'We encountered an internal error. Please try again.', 500),
+  internalError: () => new S3Error('InternalError', 'We encountered an internal error. Please try again.', 500),
   slowDown: () => new S3Error('SlowDown', 'Please reduce your request rate.', 503),
   invalidObjectState: (storageClass: string) =>
-    new S3Error('InvalidObjectState', 'The operation is not valid for the object\'s storage class', 403, {
+    new S3Error('InvalidObjectState', "The operation is not valid for the object's storage class", 403, {
       StorageClass: storageClass,
     }),
   entityTooLarge: (size: number, max: number) =>
@@ -95,8 +78,7 @@ export const s3Errors = {
       ProposedSize: String(size),
       MaxSizeAllowed: String(max),
     }),
-  badDigest: (message = 'The Content-MD5 you specified did not match what we received.') =>
-    new S3Error('BadDigest', message, 400),
+  badDigest: (message = 'The Content-MD5 you specified did not match what we received.') => new S3Error('BadDigest', message, 400),
   invalidDigest: () => new S3Error('InvalidDigest', 'The Content-MD5 you specified was invalid.', 400),
   noSuchCorsConfiguration: (bucket: string) =>
     new S3Error('NoSuchCORSConfiguration', 'The CORS configuration does not exist', 404, { BucketName: bucket }),
@@ -106,10 +88,7 @@ export const s3Errors = {
       BucketName: bucket,
     }),
   noSuchEncryptionConfiguration: (bucket: string) =>
-    new S3Error(
-      'ServerSideEncryptionConfigurationNotFoundError',
-      'The server side encryption configuration was not found',
-      404,
-      { BucketName: bucket },
-    ),
+    new S3Error('ServerSideEncryptionConfigurationNotFoundError', 'The server side encryption configuration was not found', 404, {
+      BucketName: bucket,
+    }),
 };

@@ -149,7 +149,8 @@ export class S3Protocol {
 
   private preflight(request: StackRequest, target: S3Target): StackReply {
     if (!target.bucket) {
-      if (this.ctx.options.corsEverywhere) return { status: 200, headers: consoleCorsHeaders(this.ctx.options.consoleOrigins, request.headers, true) };
+      if (this.ctx.options.corsEverywhere)
+        return { status: 200, headers: consoleCorsHeaders(this.ctx.options.consoleOrigins, request.headers, true) };
       return s3ErrorReply(new S3Error('AccessForbidden', 'CORSResponse: CORS is not enabled for this endpoint.', 403), request, '');
     }
     const bucket = this.ctx.store.get<BucketRecord>(bucketsTable, target.bucket);

@@ -12,17 +12,12 @@ const parser = new XMLParser({
   trimValues: false,
   removeNSPrefix: true,
   isArray: (name) =>
-    ['Part', 'Object', 'Tag', 'CORSRule', 'AllowedOrigin', 'AllowedMethod', 'AllowedHeader', 'ExposeHeader', 'Rule', 'EncryptionType'].includes(
-      name,
-    ),
+    ['Part', 'Object', 'Tag', 'CORSRule', 'AllowedOrigin', 'AllowedMethod', 'AllowedHeader', 'ExposeHeader', 'Rule', 'EncryptionType'].includes(name),
 });
 
 /** Serializes `{ Root: {...} }` with the S3 namespace on the root element. */
 export function toS3Xml(root: string, body: Record<string, unknown>): string {
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    builder.build({ [root]: { '@_xmlns': S3_NAMESPACE, ...body } })
-  );
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + builder.build({ [root]: { '@_xmlns': S3_NAMESPACE, ...body } });
 }
 
 export function toXml(root: string, body: Record<string, unknown>): string {

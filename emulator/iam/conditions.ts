@@ -7,8 +7,7 @@ import { asList, type ConditionBlock } from './policy.js';
  * `ForAnyValue:` / `ForAllValues:` prefix.
  */
 type ParsedOperator =
-  | { kind: 'null' }
-  | { kind: 'compare'; operator: ConditionOperator; ifExists: boolean; set: 'ForAnyValue' | 'ForAllValues' | undefined };
+  { kind: 'null' } | { kind: 'compare'; operator: ConditionOperator; ifExists: boolean; set: 'ForAnyValue' | 'ForAllValues' | undefined };
 
 const IF_EXISTS = 'IfExists';
 
@@ -40,9 +39,7 @@ export function conditionsHold(condition: ConditionBlock | undefined, context: R
     const operator = parseOperator(name);
     // Policies are checked when a role is stored (RoleStore), so only a bug gets here.
     if (!operator) throw new Error(`IAM condition operator ${name} is unknown; the policy should have been refused when stored`);
-    return Object.entries(keys).every(([key, values]) =>
-      keyHolds(operator, byLowerName.get(key.toLowerCase()), asList(values).map(String)),
-    );
+    return Object.entries(keys).every(([key, values]) => keyHolds(operator, byLowerName.get(key.toLowerCase()), asList(values).map(String)));
   });
 }
 

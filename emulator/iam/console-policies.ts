@@ -56,13 +56,7 @@ export type ConsoleStatement<Arns, Text> = {
   Condition?: { StringEquals: { 'kms:ViaService': Text } };
 };
 
-const BUCKET_READS = [
-  's3:ListBucket',
-  's3:ListBucketVersions',
-  's3:GetEncryptionConfiguration',
-  's3:GetBucketVersioning',
-  's3:GetBucketCORS',
-];
+const BUCKET_READS = ['s3:ListBucket', 's3:ListBucketVersions', 's3:GetEncryptionConfiguration', 's3:GetBucketVersioning', 's3:GetBucketCORS'];
 
 const OBJECT_READS = ['s3:GetObject', 's3:GetObjectVersion', 's3:GetObjectTagging', 's3:GetObjectVersionTagging'];
 

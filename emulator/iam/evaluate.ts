@@ -24,11 +24,7 @@ function applies(statement: PolicyStatement, request: AuthorizationRequest): boo
 }
 
 /** Action/Resource name what a statement covers; NotAction/NotResource cover everything they do not name. */
-function listed(
-  included: PolicyStatement['Action'],
-  excluded: PolicyStatement['NotAction'],
-  matches: (pattern: string) => boolean,
-): boolean {
+function listed(included: PolicyStatement['Action'], excluded: PolicyStatement['NotAction'], matches: (pattern: string) => boolean): boolean {
   if (included !== undefined) return asList(included).some(matches);
   if (excluded !== undefined) return !asList(excluded).some(matches);
   return false;

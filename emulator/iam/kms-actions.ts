@@ -15,11 +15,13 @@ type ActionMapping = Mapping<KmsRequestTarget>;
 /** A request for a key that does not exist is left to the operation, which answers NotFoundException. */
 const onKey =
   (action: string): ActionMapping =>
-  ({ keyArn }) => (keyArn === undefined ? [] : [{ action, resource: keyArn }]);
+  ({ keyArn }) =>
+    keyArn === undefined ? [] : [{ action, resource: keyArn }];
 
 const onCiphertextKey =
   (action: string): ActionMapping =>
-  ({ ciphertextKeyArn }) => onKey(action)({ keyArn: ciphertextKeyArn });
+  ({ ciphertextKeyArn }) =>
+    onKey(action)({ keyArn: ciphertextKeyArn });
 
 const onAccount =
   (action: string): ActionMapping =>

@@ -30,9 +30,7 @@ const onBucket =
 
 const listing =
   (action: string): ActionMapping =>
-  ({ bucket, prefix }) => [
-    { action, resource: bucketArn(bucket), ...(prefix === undefined ? {} : { context: { 's3:prefix': prefix } }) },
-  ];
+  ({ bucket, prefix }) => [{ action, resource: bucketArn(bucket), ...(prefix === undefined ? {} : { context: { 's3:prefix': prefix } }) }];
 
 /** An object action, or its version's counterpart when the request names a version. */
 const onObject =
@@ -55,10 +53,7 @@ const writeObject: ActionMapping = (target) => [
 ];
 
 /** A copy writes the destination and reads the source (s3:GetObjectVersion when the source names a version). */
-const copyObject: ActionMapping = (target) => [
-  ...writeObject(target),
-  ...(target.copySource ? readObject(target.copySource) : []),
-];
+const copyObject: ActionMapping = (target) => [...writeObject(target), ...(target.copySource ? readObject(target.copySource) : [])];
 
 /**
  * Each S3 operation the stack implements (s3/handlers.ts) → the IAM actions and resources it needs,
@@ -103,10 +98,7 @@ export const S3_OPERATION_ACTIONS: Readonly<Record<string, ActionMapping>> = {
   PutObjectRetention: onObject('s3:PutObjectRetention'),
   GetObjectLegalHold: onObject('s3:GetObjectLegalHold'),
   PutObjectLegalHold: onObject('s3:PutObjectLegalHold'),
-  GetObjectAttributes: (target) => [
-    ...readObject(target),
-    ...onObject('s3:GetObjectAttributes', 's3:GetObjectVersionAttributes')(target),
-  ],
+  GetObjectAttributes: (target) => [...readObject(target), ...onObject('s3:GetObjectAttributes', 's3:GetObjectVersionAttributes')(target)],
   UpdateObjectEncryption: ({ bucket, key }) => [
     { action: 's3:UpdateObjectEncryption', resource: objectArn(bucket, key) },
     { action: 's3:PutObject', resource: objectArn(bucket, key) },

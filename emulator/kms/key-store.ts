@@ -134,13 +134,7 @@ export class KeyStore {
     const cipher = createCipheriv('aes-256-gcm', Buffer.from(key.material, 'base64'), iv);
     cipher.setAAD(contextBytes(context));
     const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-    const ciphertext = Buffer.concat([
-      Buffer.from([BLOB_VERSION]),
-      Buffer.from(key.keyId, 'ascii'),
-      iv,
-      cipher.getAuthTag(),
-      body,
-    ]);
+    const ciphertext = Buffer.concat([Buffer.from([BLOB_VERSION]), Buffer.from(key.keyId, 'ascii'), iv, cipher.getAuthTag(), body]);
     return { ciphertext, key };
   }
 

@@ -13,8 +13,7 @@ export const kmsErrors = {
   notFound: (message: string) => new KmsError('NotFoundException', message),
   disabled: (arn: string) => new KmsError('DisabledException', `${arn} is disabled.`),
   invalidCiphertext: () => new KmsError('InvalidCiphertextException', ''),
-  incorrectKey: () =>
-    new KmsError('IncorrectKeyException', 'The key ID in the request does not identify the key used to encrypt the ciphertext.'),
+  incorrectKey: () => new KmsError('IncorrectKeyException', 'The key ID in the request does not identify the key used to encrypt the ciphertext.'),
   alreadyExists: (message: string) => new KmsError('AlreadyExistsException', message),
   validation: (message: string) => new KmsError('ValidationException', message),
   invalidState: (message: string) => new KmsError('KMSInvalidStateException', message),

@@ -17,9 +17,7 @@ function keyMetadata(key: KmsKey, accountId: string) {
     Description: key.description,
     KeyUsage: 'ENCRYPT_DECRYPT',
     KeyState: keyStateOf(key),
-    ...(key.deletionDate === undefined
-      ? {}
-      : { DeletionDate: key.deletionDate / 1000, PendingDeletionWindowInDays: key.pendingWindowInDays }),
+    ...(key.deletionDate === undefined ? {} : { DeletionDate: key.deletionDate / 1000, PendingDeletionWindowInDays: key.pendingWindowInDays }),
     Origin: 'AWS_KMS',
     KeyManager: key.keyManager,
     CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT',
@@ -47,7 +45,10 @@ const kms =
 
 const handlers: Record<string, JsonHandler> = {
   CreateKey: (call) => ({
-    KeyMetadata: keyMetadata(call.ctx.kms.createKey(typeof call.input.Description === 'string' ? call.input.Description : ''), call.ctx.options.accountId),
+    KeyMetadata: keyMetadata(
+      call.ctx.kms.createKey(typeof call.input.Description === 'string' ? call.input.Description : ''),
+      call.ctx.options.accountId,
+    ),
   }),
   DescribeKey: (call) => ({ KeyMetadata: keyMetadata(call.ctx.kms.describe(stringInput(call, 'KeyId')), call.ctx.options.accountId) }),
   ListKeys: (call) => ({

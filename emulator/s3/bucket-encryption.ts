@@ -65,12 +65,9 @@ function readRule(rule: XmlElement, current: BucketEncryptionRule | undefined): 
   const sseAlgorithm = byDefault ? readAlgorithm(byDefault) : 'AES256';
   const kmsMasterKeyId = xmlText(byDefault?.KMSMasterKeyID);
   if (kmsMasterKeyId !== undefined && sseAlgorithm === 'AES256') {
-    throw new S3Error(
-      'InvalidArgument',
-      'a KMSMasterKeyID is not applicable if the default sse algorithm is not aws:kms or aws:kms:dsse',
-      400,
-      { ArgumentName: 'ApplyServerSideEncryptionByDefault' },
-    );
+    throw new S3Error('InvalidArgument', 'a KMSMasterKeyID is not applicable if the default sse algorithm is not aws:kms or aws:kms:dsse', 400, {
+      ArgumentName: 'ApplyServerSideEncryptionByDefault',
+    });
   }
   return {
     sseAlgorithm,

@@ -49,7 +49,9 @@ function readDefaultRetention(retention: XmlElement): DefaultRetention {
     throw s3Errors.malformedXml();
   }
   const retentionMode = mode as ObjectLockRetentionMode;
-  return days === undefined ? { mode: retentionMode, years: positivePeriod('Years', years!) } : { mode: retentionMode, days: positivePeriod('Days', days) };
+  return days === undefined
+    ? { mode: retentionMode, years: positivePeriod('Years', years!) }
+    : { mode: retentionMode, days: positivePeriod('Days', days) };
 }
 
 function positivePeriod(name: string, period: number): number {

@@ -11,15 +11,7 @@ import { storeObject, type NewObject } from './object-write.js';
 import { readObjectLock } from './object-lock.js';
 import { readStorageClass } from './put-object.js';
 import { getBucket, getEntry, versionIdHeader } from './repository.js';
-import {
-  readRequestedSse,
-  resolveWriteSse,
-  SSE_BUCKET_KEY_HEADER,
-  SSE_C_PREFIX,
-  SSE_HEADER,
-  SSE_KMS_KEY_HEADER,
-  sseResponseHeaders,
-} from './sse.js';
+import { readRequestedSse, resolveWriteSse, SSE_BUCKET_KEY_HEADER, SSE_C_PREFIX, SSE_HEADER, SSE_KMS_KEY_HEADER, sseResponseHeaders } from './sse.js';
 import { parseTaggingHeader } from './tags.js';
 
 type Directive = 'COPY' | 'REPLACE';

@@ -23,17 +23,14 @@ interface CopySourceName {
 }
 
 function invalidCopySource(): S3Error {
-  return s3Errors.invalidArgument(
-    'Copy Source must mention the source bucket and key: sourcebucket/sourcekey.',
-    'x-amz-copy-source',
-  );
+  return s3Errors.invalidArgument('Copy Source must mention the source bucket and key: sourcebucket/sourcekey.', 'x-amz-copy-source');
 }
 
 /** `x-amz-copy-source`: URL-encoded `bucket/key` or `/bucket/key`, optionally followed by `?versionId=…`. */
 export function parseCopySource(value: string): CopySourceName {
   const query = value.indexOf('?');
   const encodedPath = query < 0 ? value : value.slice(0, query);
-  const versionId = query < 0 ? undefined : new URLSearchParams(value.slice(query + 1)).get('versionId') ?? undefined;
+  const versionId = query < 0 ? undefined : (new URLSearchParams(value.slice(query + 1)).get('versionId') ?? undefined);
   let path: string;
   try {
     path = decodeURIComponent(encodedPath);
@@ -87,9 +84,7 @@ function findSourceVersion(ctx: StackContext, name: CopySourceName): ObjectVersi
 export function requireCopyableSize(ctx: StackContext, size: number): void {
   const max = ctx.options.maxCopySize;
   if (size > max) {
-    throw s3Errors.invalidRequest(
-      `The specified copy source is larger than the maximum allowable size for a copy source: ${max}`,
-    );
+    throw s3Errors.invalidRequest(`The specified copy source is larger than the maximum allowable size for a copy source: ${max}`);
   }
 }
 

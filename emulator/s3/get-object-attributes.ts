@@ -39,7 +39,10 @@ export const getObjectAttributes: S3Handler = (call) => {
 };
 
 function readAttributes(header: string | undefined): Set<Attribute> {
-  const names = (header ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const names = (header ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (names.length === 0) {
     throw s3Errors.invalidArgument('x-amz-object-attributes header specifying the attributes to be retrieved is either missing or empty');
   }
@@ -54,7 +57,10 @@ function objectParts(version: ObjectVersion, headers: Record<string, string>): R
   if (!sizes) return undefined;
   const maxParts = nonNegative(headers['x-amz-max-parts'], 'x-amz-max-parts') ?? DEFAULT_MAX_PARTS;
   const marker = nonNegative(headers['x-amz-part-number-marker'], 'x-amz-part-number-marker') ?? 0;
-  const page = sizes.map((size, index) => ({ PartNumber: index + 1, Size: size })).filter((part) => part.PartNumber > marker).slice(0, maxParts);
+  const page = sizes
+    .map((size, index) => ({ PartNumber: index + 1, Size: size }))
+    .filter((part) => part.PartNumber > marker)
+    .slice(0, maxParts);
   const last = page.at(-1)?.PartNumber;
   return {
     PartsCount: sizes.length,

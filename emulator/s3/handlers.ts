@@ -149,9 +149,7 @@ export const s3Handlers: Record<S3Operation, S3Handler | typeof NOT_IMPLEMENTED>
 };
 
 /** The operations the stack answers itself; each has its IAM actions in iam/s3-actions.ts. */
-export const IMPLEMENTED_OPERATIONS = (Object.keys(s3Handlers) as S3Operation[]).filter(
-  (operation) => s3Handlers[operation] !== NOT_IMPLEMENTED,
-);
+export const IMPLEMENTED_OPERATIONS = (Object.keys(s3Handlers) as S3Operation[]).filter((operation) => s3Handlers[operation] !== NOT_IMPLEMENTED);
 
 /** The handler that answers `operation`; S3's 501 for one the stack does not offer. */
 export function handlerOf(operation: S3Operation): S3Handler {

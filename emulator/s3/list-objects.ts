@@ -187,9 +187,7 @@ function currentVersion(_key: string, entry: ObjectEntry): ObjectVersion[] {
 function pageElements(page: ListingPage<ObjectVersion>, encode: (value: string) => string, owner: { ID: string } | undefined) {
   return {
     Contents: page.rows.flatMap((row) =>
-      'key' in row
-        ? [{ Key: encode(row.key), LastModified: listingTimestamp(row.value.lastModified), ...objectFields(row.value, owner) }]
-        : [],
+      'key' in row ? [{ Key: encode(row.key), LastModified: listingTimestamp(row.value.lastModified), ...objectFields(row.value, owner) }] : [],
     ),
     ...commonPrefixesElement(page.rows, encode),
   };

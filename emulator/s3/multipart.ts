@@ -79,8 +79,7 @@ function readUploadChecksum(headers: Record<string, string>): MultipartUploadRec
   }
   const resolved = type ?? (algorithm === 'CRC64NVME' ? 'FULL_OBJECT' : 'COMPOSITE');
   const unsupported =
-    (resolved === 'COMPOSITE' && algorithm === 'CRC64NVME') ||
-    (resolved === 'FULL_OBJECT' && (algorithm === 'SHA1' || algorithm === 'SHA256'));
+    (resolved === 'COMPOSITE' && algorithm === 'CRC64NVME') || (resolved === 'FULL_OBJECT' && (algorithm === 'SHA1' || algorithm === 'SHA256'));
   if (unsupported) {
     throw s3Errors.invalidRequest(`The ${resolved} checksum type cannot be used with the ${algorithm.toLowerCase()} checksum algorithm.`);
   }

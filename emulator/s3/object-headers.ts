@@ -55,11 +55,7 @@ export function httpDate(iso: string): string {
 }
 
 /** What HEAD and GET return for an object version, before range and body specifics. */
-export function objectResponseHeaders(
-  bucket: BucketRecord,
-  version: ObjectVersion,
-  options: { checksumMode: boolean },
-): Record<string, string> {
+export function objectResponseHeaders(bucket: BucketRecord, version: ObjectVersion, options: { checksumMode: boolean }): Record<string, string> {
   const headers: Record<string, string> = {
     'last-modified': httpDate(version.lastModified),
     etag: version.etag,

@@ -25,10 +25,7 @@ function readVersion(call: S3Call) {
     throw s3Errors.invalidArgument('x-amz-server-side-encryption header is not supported for this operation.', SSE_HEADER, sseAsked);
   }
   const version = findVersion(call.ctx, call.bucket, call.key, queryValue(call.request.query, 'versionId'));
-  const customerKey = requireCustomerKey(
-    version.sse,
-    readCustomerKey(call.request.headers, SSE_C_PREFIX, call.request.secure),
-  );
+  const customerKey = requireCustomerKey(version.sse, readCustomerKey(call.request.headers, SSE_C_PREFIX, call.request.secure));
   checkConditions(version, readConditions(call.request.headers));
   const headers = objectResponseHeaders(bucket, version, {
     checksumMode: call.request.headers['x-amz-checksum-mode']?.toUpperCase() === 'ENABLED',

@@ -2,7 +2,13 @@ import { s3Errors } from '../http/s3-error.js';
 import { addressedVersion } from './addressed-version.js';
 import { xmlReply, type S3Handler } from './call.js';
 import { OBJECT_LOCK_RETENTION_MODES, type ObjectLockRetentionMode } from './model.js';
-import { activeRetention, noObjectLockConfiguration, protectedByObjectLock, requireGovernanceBypass, requireObjectLockBucket } from './object-lock.js';
+import {
+  activeRetention,
+  noObjectLockConfiguration,
+  protectedByObjectLock,
+  requireGovernanceBypass,
+  requireObjectLockBucket,
+} from './object-lock.js';
 import { getBucket, replaceVersion } from './repository.js';
 import { readXmlDocument, xmlText, type XmlElement } from './xml-document.js';
 

@@ -31,10 +31,16 @@ export function findVersion(ctx: StackContext, bucket: string, key: string, vers
     const latest = entry?.versions[0];
     if (!latest) throw s3Errors.noSuchKey(key);
     if (latest.deleteMarker) {
-      throw new S3Error('NoSuchKey', 'The specified key does not exist.', 404, { Key: key }, {
-        'x-amz-delete-marker': 'true',
-        'x-amz-version-id': latest.versionId,
-      });
+      throw new S3Error(
+        'NoSuchKey',
+        'The specified key does not exist.',
+        404,
+        { Key: key },
+        {
+          'x-amz-delete-marker': 'true',
+          'x-amz-version-id': latest.versionId,
+        },
+      );
     }
     return latest;
   }
@@ -44,10 +50,16 @@ export function findVersion(ctx: StackContext, bucket: string, key: string, vers
     throw s3Errors.noSuchVersion(key, versionId);
   }
   if (version.deleteMarker) {
-    throw new S3Error('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405, {
-      Method: 'GET',
-      ResourceType: 'DeleteMarker',
-    }, { 'x-amz-delete-marker': 'true', 'x-amz-version-id': versionId });
+    throw new S3Error(
+      'MethodNotAllowed',
+      'The specified method is not allowed against this resource.',
+      405,
+      {
+        Method: 'GET',
+        ResourceType: 'DeleteMarker',
+      },
+      { 'x-amz-delete-marker': 'true', 'x-amz-version-id': versionId },
+    );
   }
   return version;
 }

@@ -68,9 +68,7 @@ export function readCustomerKey(headers: Record<string, string>, prefix: string,
   const md5 = headers[`${prefix}key-md5`];
   if (algorithm === undefined && key === undefined && md5 === undefined) return undefined;
   if (!secure) {
-    throw s3Errors.invalidRequest(
-      'Requests specifying Server Side Encryption with Customer provided keys must be made over a secure connection.',
-    );
+    throw s3Errors.invalidRequest('Requests specifying Server Side Encryption with Customer provided keys must be made over a secure connection.');
   }
   if (algorithm === undefined) {
     throw s3Errors.invalidArgument(
@@ -80,11 +78,7 @@ export function readCustomerKey(headers: Record<string, string>, prefix: string,
     );
   }
   if (algorithm !== 'AES256') {
-    throw s3Errors.invalidArgument(
-      'The requested encryption algorithm is not valid, must be AES256.',
-      `${prefix}algorithm`,
-      algorithm,
-    );
+    throw s3Errors.invalidArgument('The requested encryption algorithm is not valid, must be AES256.', `${prefix}algorithm`, algorithm);
   }
   const keyBytes = key === undefined ? Buffer.alloc(0) : Buffer.from(key, 'base64');
   if (keyBytes.length !== 32) {
@@ -99,11 +93,7 @@ export function readCustomerKey(headers: Record<string, string>, prefix: string,
   }
   const actualMd5 = createHash('md5').update(keyBytes).digest('base64');
   if (md5 !== actualMd5) {
-    throw s3Errors.invalidArgument(
-      'The calculated MD5 hash of the key did not match the hash that was provided.',
-      `${prefix}key-md5`,
-      md5,
-    );
+    throw s3Errors.invalidArgument('The calculated MD5 hash of the key did not match the hash that was provided.', `${prefix}key-md5`, md5);
   }
   return { key: keyBytes, md5: actualMd5 };
 }

@@ -43,9 +43,7 @@ async function plannedChecksum(planned: PlannedObject, bytes: Buffer): Promise<O
 /** Stores a planned object as its uploader would have, on the date it names. */
 export async function writePlannedObject(ctx: StackContext, bucket: BucketRecord, planned: PlannedObject): Promise<void> {
   const plaintext = plannedBytes(planned.body);
-  const clientSide = planned.clientSideEncrypted
-    ? encryptClientSide(plaintext, DEMO_WRAPPING_KEY, `${bucket.name}/${planned.key}`)
-    : undefined;
+  const clientSide = planned.clientSideEncrypted ? encryptClientSide(plaintext, DEMO_WRAPPING_KEY, `${bucket.name}/${planned.key}`) : undefined;
   const bytes = clientSide?.ciphertext ?? plaintext;
   const { sse, sealing } = writeSse(ctx, bucket, planned.key, planned.encryption);
   storeObject(

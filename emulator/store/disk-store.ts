@@ -4,9 +4,7 @@ import { MemoryStore } from './memory-store.js';
 import type { Store } from './store.js';
 
 type JournalEntry =
-  | { op: 'put'; table: string; id: string; value: unknown }
-  | { op: 'delete'; table: string; id: string }
-  | { op: 'drop'; table: string };
+  { op: 'put'; table: string; id: string; value: unknown } | { op: 'delete'; table: string; id: string } | { op: 'drop'; table: string };
 
 /**
  * Records live in memory and every change is appended to a journal that is

@@ -200,7 +200,9 @@ describe('session credentials from the Cognito identity pool', () => {
 
   it('presigns with session credentials (X-Amz-Security-Token)', async () => {
     const { credentials } = await guestCredentials(stack);
-    const url = await getSignedUrl(rootS3Client(stack, { credentials }), new GetObjectCommand({ Bucket: GUEST_READABLE, Key: 'hello.txt' }), { expiresIn: 60 });
+    const url = await getSignedUrl(rootS3Client(stack, { credentials }), new GetObjectCommand({ Bucket: GUEST_READABLE, Key: 'hello.txt' }), {
+      expiresIn: 60,
+    });
     expect(new URL(url).searchParams.get('X-Amz-Security-Token')).toBe(credentials.sessionToken);
     const response = await fetch(url);
     expect(await response.text()).toBe('hello');

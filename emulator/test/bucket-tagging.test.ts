@@ -44,8 +44,14 @@ beforeAll(async () => {
 describe('bucket tagging', () => {
   it('has no tag set until one is put, then replaces, reads and deletes it, leaving the objects alone', async () => {
     expect(await failureOf(bucketTags())).toEqual(NO_TAG_SET);
-    await putBucketTags([{ Key: 'team', Value: 'finance' }, { Key: 'cost-centre', Value: '42' }]);
-    expect(await bucketTags()).toEqual([{ Key: 'team', Value: 'finance' }, { Key: 'cost-centre', Value: '42' }]);
+    await putBucketTags([
+      { Key: 'team', Value: 'finance' },
+      { Key: 'cost-centre', Value: '42' },
+    ]);
+    expect(await bucketTags()).toEqual([
+      { Key: 'team', Value: 'finance' },
+      { Key: 'cost-centre', Value: '42' },
+    ]);
     await putBucketTags([{ Key: 'team', Value: 'audit' }]);
     expect(await bucketTags()).toEqual([{ Key: 'team', Value: 'audit' }]);
     await stack.s3.send(new DeleteBucketTaggingCommand({ Bucket: BUCKET }));
@@ -65,7 +71,14 @@ describe('bucket tagging', () => {
       message: 'Bucket tag count cannot be greater than 50',
       status: 400,
     });
-    expect(await failureOf(putBucketTags([{ Key: 'a', Value: '1' }, { Key: 'a', Value: '2' }]))).toMatchObject({ name: 'InvalidTag', status: 400 });
+    expect(
+      await failureOf(
+        putBucketTags([
+          { Key: 'a', Value: '1' },
+          { Key: 'a', Value: '2' },
+        ]),
+      ),
+    ).toMatchObject({ name: 'InvalidTag', status: 400 });
     expect(await failureOf(putBucketTags([{ Key: 'aws:owner', Value: 'me' }]))).toMatchObject({ name: 'InvalidTag', status: 400 });
     expect(await bucketTags()).toEqual(fifty);
   });

@@ -120,9 +120,10 @@ describe('Content-MD5', () => {
 
   it('refuses a wrong Content-MD5 with 400 BadDigest', async () => {
     const wrong = createHash('md5').update('something else').digest('base64');
-    await expect(
-      stack.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'md5-wrong', Body: BODY, ContentMD5: wrong })),
-    ).rejects.toMatchObject({ name: 'BadDigest', $metadata: { httpStatusCode: 400 } });
+    await expect(stack.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'md5-wrong', Body: BODY, ContentMD5: wrong }))).rejects.toMatchObject({
+      name: 'BadDigest',
+      $metadata: { httpStatusCode: 400 },
+    });
   });
 
   it('refuses a Content-MD5 that is not an MD5 with 400 InvalidDigest', async () => {

@@ -137,16 +137,20 @@ async function putSignedChunks(upload: SignedUpload): Promise<RawResponse> {
   const decodedLength = upload.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
   // SigV4 dates have whole seconds; chunk signatures reuse the seed's.
   const signingDate = new Date(Math.floor(Date.now() / 1000) * 1000);
-  const signed = await signRaw(stack, {
-    method: 'PUT',
-    path: `/${BUCKET}/${upload.key}`,
-    headers: {
-      'content-encoding': 'aws-chunked',
-      'x-amz-content-sha256': mode,
-      'x-amz-decoded-content-length': String(upload.decodedContentLength ?? decodedLength),
-      ...(upload.trailer ? { 'x-amz-trailer': upload.trailer[0] } : {}),
+  const signed = await signRaw(
+    stack,
+    {
+      method: 'PUT',
+      path: `/${BUCKET}/${upload.key}`,
+      headers: {
+        'content-encoding': 'aws-chunked',
+        'x-amz-content-sha256': mode,
+        'x-amz-decoded-content-length': String(upload.decodedContentLength ?? decodedLength),
+        ...(upload.trailer ? { 'x-amz-trailer': upload.trailer[0] } : {}),
+      },
     },
-  }, { signingDate });
+    { signingDate },
+  );
   const longDate = signed.headers['x-amz-date'];
   const scope = `${longDate.slice(0, 8)}/us-east-1/s3/aws4_request`;
   const signer = stackSigner(stack);

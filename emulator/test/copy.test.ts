@@ -14,16 +14,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { getEntry, replaceVersion } from '../s3/repository.js';
 import { useTestStack } from './harness.js';
-import {
-  asCopySourceKey,
-  copySource,
-  createBucket,
-  createKmsKey,
-  getBytes,
-  keyMd5,
-  MiB,
-  newCustomerKey,
-} from './object-fixtures.js';
+import { asCopySourceKey, copySource, createBucket, createKmsKey, getBytes, keyMd5, MiB, newCustomerKey } from './object-fixtures.js';
 
 const stack = useTestStack();
 let kmsKeyArn: string;
@@ -134,18 +125,25 @@ describe('CopyObject destination encryption', () => {
 
   it.each([
     ['AES256', { ServerSideEncryption: 'AES256' as const }, { ServerSideEncryption: 'AES256' }],
-    ['aws:kms without a bucket key', { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: 'KEY' }, { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: 'KEY' }],
+    [
+      'aws:kms without a bucket key',
+      { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: 'KEY' },
+      { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: 'KEY' },
+    ],
     [
       'aws:kms with a bucket key',
       { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: 'KEY', BucketKeyEnabled: true },
       { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: 'KEY', BucketKeyEnabled: true },
     ],
-    ['aws:kms:dsse', { ServerSideEncryption: 'aws:kms:dsse' as const, SSEKMSKeyId: 'KEY' }, { ServerSideEncryption: 'aws:kms:dsse', SSEKMSKeyId: 'KEY' }],
+    [
+      'aws:kms:dsse',
+      { ServerSideEncryption: 'aws:kms:dsse' as const, SSEKMSKeyId: 'KEY' },
+      { ServerSideEncryption: 'aws:kms:dsse', SSEKMSKeyId: 'KEY' },
+    ],
   ])('copies to %s and reports it on HEAD', async (name, requested, reported) => {
     const key = `to-${name.replace(/\W+/g, '-')}`;
     await put('plain-source.txt', body);
-    const withKey = (value: object) =>
-      Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === 'KEY' ? kmsKeyArn : v]));
+    const withKey = (value: object) => Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === 'KEY' ? kmsKeyArn : v]));
     const copy = await stack.s3.send(
       new CopyObjectCommand({ Bucket: BUCKET, Key: key, CopySource: copySource(BUCKET, 'plain-source.txt'), ...withKey(requested) }),
     );
@@ -189,9 +187,10 @@ describe('CopyObject destination encryption', () => {
       name: 'InvalidRequest',
       $metadata: { httpStatusCode: 400 },
     });
-    await expect(
-      stack.s3.send(new CopyObjectCommand({ ...request, ...asCopySourceKey(newCustomerKey()) })),
-    ).rejects.toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    await expect(stack.s3.send(new CopyObjectCommand({ ...request, ...asCopySourceKey(newCustomerKey()) }))).rejects.toMatchObject({
+      name: 'AccessDenied',
+      $metadata: { httpStatusCode: 403 },
+    });
 
     const copy = await stack.s3.send(new CopyObjectCommand({ ...request, ...asCopySourceKey(key), ServerSideEncryption: 'AES256' }));
     expect(copy.ServerSideEncryption).toBe('AES256');
@@ -203,7 +202,13 @@ describe('CopyObject destination encryption', () => {
     const newKey = newCustomerKey();
     await put('rotate.txt', body, oldKey);
     await stack.s3.send(
-      new CopyObjectCommand({ Bucket: BUCKET, Key: 'rotate.txt', CopySource: copySource(BUCKET, 'rotate.txt'), ...asCopySourceKey(oldKey), ...newKey }),
+      new CopyObjectCommand({
+        Bucket: BUCKET,
+        Key: 'rotate.txt',
+        CopySource: copySource(BUCKET, 'rotate.txt'),
+        ...asCopySourceKey(oldKey),
+        ...newKey,
+      }),
     );
     expect((await getBytes(stack, { Bucket: BUCKET, Key: 'rotate.txt', ...newKey })).toString()).toBe(body);
     await expect(stack.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'rotate.txt', ...oldKey }))).rejects.toMatchObject({
@@ -283,9 +288,7 @@ describe('CopyObject metadata and tagging directives', () => {
 
   it('does not carry the website redirect location on COPY', async () => {
     await put('redirecting.html', '<html/>', { WebsiteRedirectLocation: '/target.html' });
-    await stack.s3.send(
-      new CopyObjectCommand({ Bucket: BUCKET, Key: 'redirect-copy.html', CopySource: copySource(BUCKET, 'redirecting.html') }),
-    );
+    await stack.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'redirect-copy.html', CopySource: copySource(BUCKET, 'redirecting.html') }));
     const head = await stack.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'redirect-copy.html' }));
     expect(head.WebsiteRedirectLocation).toBeUndefined();
   });
@@ -369,9 +372,9 @@ describe('CopyObject source conditions', () => {
 
 describe('CopyObject source rules', () => {
   it('answers NoSuchKey and NoSuchBucket for a missing source, InvalidArgument for a malformed one', async () => {
-    await expect(
-      stack.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'x', CopySource: copySource(BUCKET, 'missing') })),
-    ).rejects.toMatchObject({ name: 'NoSuchKey', $metadata: { httpStatusCode: 404 } });
+    await expect(stack.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'x', CopySource: copySource(BUCKET, 'missing') }))).rejects.toMatchObject(
+      { name: 'NoSuchKey', $metadata: { httpStatusCode: 404 } },
+    );
     await expect(
       stack.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'x', CopySource: copySource('no-such-bucket', 'a') })),
     ).rejects.toMatchObject({ name: 'NoSuchBucket' });
@@ -397,7 +400,10 @@ describe('CopyObject source rules', () => {
     // RestoreObject is outside this suite: mark the version restored as a finished restore would.
     const version = getEntry(stack.ctx, BUCKET, 'archived.txt')?.versions[0];
     if (!version) throw new Error('archived.txt was not stored');
-    replaceVersion(stack.ctx, BUCKET, 'archived.txt', { ...version, restore: { ongoing: false, expiryDate: new Date(Date.now() + 86_400_000).toISOString() } });
+    replaceVersion(stack.ctx, BUCKET, 'archived.txt', {
+      ...version,
+      restore: { ongoing: false, expiryDate: new Date(Date.now() + 86_400_000).toISOString() },
+    });
     await stack.s3.send(request);
     const head = await stack.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'thawed.txt' }));
     expect(head.StorageClass).toBeUndefined();

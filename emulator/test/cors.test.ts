@@ -112,9 +112,10 @@ describe('CORS configuration', () => {
       name: 'InvalidRequest',
       message: 'AllowedOrigin "http://*.*.example.com" can not have more than one wildcard.',
     });
-    await expect(
-      putRules('cors-order', [{ AllowedOrigins: ['*'], AllowedMethods: ['GET'], AllowedHeaders: ['x-*-*'] }]),
-    ).rejects.toMatchObject({ name: 'InvalidRequest', message: 'AllowedHeader "x-*-*" can not have more than one wildcard.' });
+    await expect(putRules('cors-order', [{ AllowedOrigins: ['*'], AllowedMethods: ['GET'], AllowedHeaders: ['x-*-*'] }])).rejects.toMatchObject({
+      name: 'InvalidRequest',
+      message: 'AllowedHeader "x-*-*" can not have more than one wildcard.',
+    });
     const malformed = { name: 'MalformedXML', $metadata: { httpStatusCode: 400 } };
     await expect(putRules('cors-order', [])).rejects.toMatchObject(malformed);
     await expect(putRules('cors-order', [{ AllowedOrigins: ['*'], AllowedMethods: [] }])).rejects.toMatchObject(malformed);
@@ -319,5 +320,4 @@ describe('service endpoint and JSON-protocol services', () => {
     expect(list.status).toBe(200);
     expect(list.headers['access-control-allow-origin']).toBeUndefined();
   });
-
 });

@@ -58,13 +58,15 @@ describe('injected faults on chosen operations', () => {
     expect(head.ContentLength).toBe(7);
   });
 
-  it('answers as S3 answers its errors, with the bucket\'s CORS headers, so a browser can read the 503', async () => {
+  it("answers as S3 answers its errors, with the bucket's CORS headers, so a browser can read the 503", async () => {
     const target = await stackWithFaults([{ kind: 'SlowDown', rate: 1, operations: ['CopyObject'] }]);
     const origin = 'https://console.example.com';
     await target.s3.send(
       new PutBucketCorsCommand({
         Bucket: BUCKET,
-        CORSConfiguration: { CORSRules: [{ AllowedOrigins: [origin], AllowedMethods: ['PUT'], AllowedHeaders: ['*'], ExposeHeaders: ['x-amz-request-id'] }] },
+        CORSConfiguration: {
+          CORSRules: [{ AllowedOrigins: [origin], AllowedMethods: ['PUT'], AllowedHeaders: ['*'], ExposeHeaders: ['x-amz-request-id'] }],
+        },
       }),
     );
     const copy = await signRaw(target, { method: 'PUT', path: `/${BUCKET}/copy`, headers: { origin, 'x-amz-copy-source': `${BUCKET}/object` } });

@@ -55,11 +55,7 @@ export function rootS3Client(stack: RunningStack, overrides: Partial<S3ClientCon
  * A root S3 client (see rootS3Client) whose requests `edit` changes just before
  * signing, to send what the SDK never would.
  */
-export function clientEditingRequests(
-  stack: RunningStack,
-  edit: (request: HttpRequest) => void,
-  overrides: Partial<S3ClientConfig> = {},
-): S3Client {
+export function clientEditingRequests(stack: RunningStack, edit: (request: HttpRequest) => void, overrides: Partial<S3ClientConfig> = {}): S3Client {
   const client = rootS3Client(stack, overrides);
   const editBeforeSigning: FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes> = (next) => async (args) => {
     if (HttpRequest.isInstance(args.request)) edit(args.request);

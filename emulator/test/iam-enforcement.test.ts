@@ -94,7 +94,15 @@ function putRole(roleName: string, ...extra: PolicyStatement[]): void {
 
 function put(key: string, extra: Partial<PutObjectCommandInput> = {}) {
   return stack.s3.send(
-    new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: `bytes of ${key}`, ContentType: 'text/csv', Metadata: { owner: 'finance' }, Tagging: 'class=report', ...extra }),
+    new PutObjectCommand({
+      Bucket: BUCKET,
+      Key: key,
+      Body: `bytes of ${key}`,
+      ContentType: 'text/csv',
+      Metadata: { owner: 'finance' },
+      Tagging: 'class=report',
+      ...extra,
+    }),
   );
 }
 
@@ -194,7 +202,8 @@ describe.each([CONSOLE_ROLES.readOnly, CONSOLE_ROLES.guest])('%s', (role) => {
     [
       'PutObjectTagging',
       's3:PutObjectTagging',
-      (s3: S3Client) => s3.send(new PutObjectTaggingCommand({ Bucket: BUCKET, Key: 'report.csv', Tagging: { TagSet: [{ Key: 'class', Value: 'public' }] } })),
+      (s3: S3Client) =>
+        s3.send(new PutObjectTaggingCommand({ Bucket: BUCKET, Key: 'report.csv', Tagging: { TagSet: [{ Key: 'class', Value: 'public' }] } })),
     ],
     ['UpdateObjectEncryption', 's3:UpdateObjectEncryption', (s3: S3Client) => updateToKms(s3, 'report.csv', demoKey)],
   ])('refuses %s with 403 AccessDenied naming %s, and the object stays as it was', async (_operation, action, send) => {
@@ -271,7 +280,11 @@ describe(CONSOLE_ROLES.reEncrypt, () => {
         MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.CopyPartResult?.ETag }] },
       }),
     );
-    expect(await snapshot('large.csv')).toMatchObject({ encryption: 'aws:kms', kmsKey: demoKey, bytes: Buffer.from('bytes of large.csv').toString('base64') });
+    expect(await snapshot('large.csv')).toMatchObject({
+      encryption: 'aws:kms',
+      kmsKey: demoKey,
+      bytes: Buffer.from('bytes of large.csv').toString('base64'),
+    });
   });
 
   it('refuses a KMS key outside its policy naming kms:GenerateDataKey, and the object stays as it was', async () => {
@@ -282,7 +295,9 @@ describe(CONSOLE_ROLES.reEncrypt, () => {
       $metadata: { httpStatusCode: 403 },
     });
     await expect(
-      s3As(role).send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'report.csv', ServerSideEncryption: 'aws:kms', SSEKMSKeyId: outsideKey })),
+      s3As(role).send(
+        new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'report.csv', ServerSideEncryption: 'aws:kms', SSEKMSKeyId: outsideKey }),
+      ),
     ).rejects.toMatchObject({ name: 'AccessDenied', message: deniedMessage(role, 'kms:GenerateDataKey', outsideKey) });
     await expect(updateToKms(s3As(role), 'report.csv', outsideKey)).rejects.toMatchObject({
       name: 'AccessDenied',
@@ -307,7 +322,12 @@ describe(CONSOLE_ROLES.reEncrypt, () => {
   it('may use the AWS managed key (aws/s3) through S3, as its key policy lets the whole account', async () => {
     await put('to-default-kms.csv');
     await s3As(role).send(
-      new CopyObjectCommand({ Bucket: BUCKET, Key: 'to-default-kms.csv', CopySource: copySource(BUCKET, 'to-default-kms.csv'), ServerSideEncryption: 'aws:kms' }),
+      new CopyObjectCommand({
+        Bucket: BUCKET,
+        Key: 'to-default-kms.csv',
+        CopySource: copySource(BUCKET, 'to-default-kms.csv'),
+        ServerSideEncryption: 'aws:kms',
+      }),
     );
     const after = await snapshot('to-default-kms.csv');
     expect(after.encryption).toBe('aws:kms');
@@ -413,7 +433,9 @@ describe('a role whose writes must be encrypted under one KMS key (SSE condition
       message: explicitly('plain.csv'),
     });
     await expect(
-      s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'report.csv', CopySource: copySource(BUCKET, 'report.csv'), StorageClass: 'STANDARD_IA' })),
+      s3.send(
+        new CopyObjectCommand({ Bucket: BUCKET, Key: 'report.csv', CopySource: copySource(BUCKET, 'report.csv'), StorageClass: 'STANDARD_IA' }),
+      ),
     ).rejects.toMatchObject({ name: 'AccessDenied', message: explicitly('report.csv') });
     await expect(s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'plain-parts.csv' }))).rejects.toMatchObject({
       name: 'AccessDenied',

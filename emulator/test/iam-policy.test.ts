@@ -34,10 +34,7 @@ describe('evaluating identity policies', () => {
     const denyTags = policy({ Effect: 'Deny', Action: 's3:PutObjectTagging', Resource: 'arn:aws:s3:::b/*' });
     expect(decide([allowAll, denyTags], 's3:PutObjectTagging', 'arn:aws:s3:::b/k')).toBe('ExplicitDeny');
     expect(decide([allowAll, denyTags], 's3:PutObject', 'arn:aws:s3:::b/k')).toBe('Allow');
-    const both = policy(
-      { Effect: 'Deny', Action: 's3:*', Resource: '*' },
-      { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' },
-    );
+    const both = policy({ Effect: 'Deny', Action: 's3:*', Resource: '*' }, { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' });
     expect(decide(both, 's3:GetObject', 'arn:aws:s3:::b/k')).toBe('ExplicitDeny');
   });
 
@@ -235,8 +232,7 @@ describe('conditions', () => {
 
   it('gives every request aws:CurrentTime and aws:EpochTime for the Date operators', () => {
     const authorizer = new Authorizer(new MemoryStore(), '000000000000');
-    const until = (date: string) =>
-      policy({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { DateLessThan: { 'aws:CurrentTime': date } } });
+    const until = (date: string) => policy({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { DateLessThan: { 'aws:CurrentTime': date } } });
     authorizer.roles.put('Expired', [{ policyName: 'until-2020', document: until('2020-01-01T00:00:00Z') }]);
     authorizer.roles.put('Current', [{ policyName: 'until-2999', document: until('2999-01-01T00:00:00Z') }]);
     const get: AuthorizationRequest = { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' };
@@ -259,7 +255,9 @@ describe('policies the evaluator could not apply', () => {
     'are refused when stored (MalformedPolicyDocument): %s, so a Deny is never silently dropped',
     (operator) => {
       expect(() => roles.put('Office', [denyUnlessFromOffice(operator)])).toThrow(MalformedPolicyDocument);
-      expect(() => roles.put('Office', [denyUnlessFromOffice(operator)])).toThrow(`Policy office-only, statement OfficeOnly: unknown condition operator "${operator}".`);
+      expect(() => roles.put('Office', [denyUnlessFromOffice(operator)])).toThrow(
+        `Policy office-only, statement OfficeOnly: unknown condition operator "${operator}".`,
+      );
       expect(roles.get('Office')).toBeUndefined();
     },
   );
@@ -386,12 +384,37 @@ describe('S3 operations → IAM actions and resources', () => {
     GetObject: objectOrVersion('s3:GetObject', 's3:GetObjectVersion'),
     PutObject: [
       [onObject, [['s3:PutObject', OBJECT]]],
-      [withTags, [['s3:PutObject', OBJECT], ['s3:PutObjectTagging', OBJECT]]],
+      [
+        withTags,
+        [
+          ['s3:PutObject', OBJECT],
+          ['s3:PutObjectTagging', OBJECT],
+        ],
+      ],
     ],
     CopyObject: [
-      [copy, [['s3:PutObject', OBJECT], ['s3:GetObject', SOURCE]]],
-      [copyOfVersion, [['s3:PutObject', OBJECT], ['s3:GetObjectVersion', SOURCE]]],
-      [{ ...copy, tagging: true }, [['s3:PutObject', OBJECT], ['s3:PutObjectTagging', OBJECT], ['s3:GetObject', SOURCE]]],
+      [
+        copy,
+        [
+          ['s3:PutObject', OBJECT],
+          ['s3:GetObject', SOURCE],
+        ],
+      ],
+      [
+        copyOfVersion,
+        [
+          ['s3:PutObject', OBJECT],
+          ['s3:GetObjectVersion', SOURCE],
+        ],
+      ],
+      [
+        { ...copy, tagging: true },
+        [
+          ['s3:PutObject', OBJECT],
+          ['s3:PutObjectTagging', OBJECT],
+          ['s3:GetObject', SOURCE],
+        ],
+      ],
     ],
     DeleteObject: objectOrVersion('s3:DeleteObject', 's3:DeleteObjectVersion'),
     // Checked per key by the handler (below).
@@ -404,18 +427,56 @@ describe('S3 operations → IAM actions and resources', () => {
     GetObjectLegalHold: objectOrVersion('s3:GetObjectLegalHold', 's3:GetObjectLegalHold'),
     PutObjectLegalHold: objectOrVersion('s3:PutObjectLegalHold', 's3:PutObjectLegalHold'),
     GetObjectAttributes: [
-      [onObject, [['s3:GetObject', OBJECT], ['s3:GetObjectAttributes', OBJECT]]],
-      [onVersion, [['s3:GetObjectVersion', OBJECT], ['s3:GetObjectVersionAttributes', OBJECT]]],
+      [
+        onObject,
+        [
+          ['s3:GetObject', OBJECT],
+          ['s3:GetObjectAttributes', OBJECT],
+        ],
+      ],
+      [
+        onVersion,
+        [
+          ['s3:GetObjectVersion', OBJECT],
+          ['s3:GetObjectVersionAttributes', OBJECT],
+        ],
+      ],
     ],
-    UpdateObjectEncryption: [[onObject, [['s3:UpdateObjectEncryption', OBJECT], ['s3:PutObject', OBJECT]]]],
+    UpdateObjectEncryption: [
+      [
+        onObject,
+        [
+          ['s3:UpdateObjectEncryption', OBJECT],
+          ['s3:PutObject', OBJECT],
+        ],
+      ],
+    ],
     CreateMultipartUpload: [
       [onObject, [['s3:PutObject', OBJECT]]],
-      [withTags, [['s3:PutObject', OBJECT], ['s3:PutObjectTagging', OBJECT]]],
+      [
+        withTags,
+        [
+          ['s3:PutObject', OBJECT],
+          ['s3:PutObjectTagging', OBJECT],
+        ],
+      ],
     ],
     UploadPart: [[onObject, [['s3:PutObject', OBJECT]]]],
     UploadPartCopy: [
-      [copy, [['s3:PutObject', OBJECT], ['s3:GetObject', SOURCE]]],
-      [copyOfVersion, [['s3:PutObject', OBJECT], ['s3:GetObjectVersion', SOURCE]]],
+      [
+        copy,
+        [
+          ['s3:PutObject', OBJECT],
+          ['s3:GetObject', SOURCE],
+        ],
+      ],
+      [
+        copyOfVersion,
+        [
+          ['s3:PutObject', OBJECT],
+          ['s3:GetObjectVersion', SOURCE],
+        ],
+      ],
     ],
     CompleteMultipartUpload: [[onObject, [['s3:PutObject', OBJECT]]]],
     AbortMultipartUpload: [[onObject, [['s3:AbortMultipartUpload', OBJECT]]]],

@@ -126,9 +126,7 @@ describe('refused login tokens', () => {
   it('refuses a token signed with another key', async () => {
     const { privateKey } = await generateKeyPair('RS256');
     const token = await forgedToken(stack, {}, privateKey);
-    await expect(getId(stack, loginsFor(stack, token))).rejects.toMatchObject(
-      notAuthorized("Invalid login token. Couldn't verify signed token."),
-    );
+    await expect(getId(stack, loginsFor(stack, token))).rejects.toMatchObject(notAuthorized("Invalid login token. Couldn't verify signed token."));
   });
 
   it('refuses a token given under another provider name than its issuer', async () => {

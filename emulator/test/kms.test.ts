@@ -70,7 +70,12 @@ describe('keys and aliases', () => {
     const { KeyMetadata } = await stack.kms.send(new CreateKeyCommand({}));
     await stack.kms.send(new CreateAliasCommand({ AliasName: 'alias/other', TargetKeyId: KeyMetadata!.Arn! }));
     const keys = await stack.kms.send(new ListKeysCommand({}));
-    expect(keys.Keys).toEqual(expect.arrayContaining([{ KeyId: keyId, KeyArn: keyArn }, { KeyId: KeyMetadata!.KeyId, KeyArn: KeyMetadata!.Arn }]));
+    expect(keys.Keys).toEqual(
+      expect.arrayContaining([
+        { KeyId: keyId, KeyArn: keyArn },
+        { KeyId: KeyMetadata!.KeyId, KeyArn: KeyMetadata!.Arn },
+      ]),
+    );
     const aliases = await stack.kms.send(new ListAliasesCommand({}));
     expect(aliases.Aliases).toEqual(
       expect.arrayContaining([
@@ -103,7 +108,9 @@ describe('cryptographic operations', () => {
   const context = { purpose: 'kms-tests', 'aws:s3:arn': 'arn:aws:s3:::bucket/key' };
 
   it('encrypts and decrypts with an encryption context, in any key order', async () => {
-    const encrypted = await stack.kms.send(new EncryptCommand({ KeyId: 'alias/kms-tests', Plaintext: bytes('top secret'), EncryptionContext: context }));
+    const encrypted = await stack.kms.send(
+      new EncryptCommand({ KeyId: 'alias/kms-tests', Plaintext: bytes('top secret'), EncryptionContext: context }),
+    );
     expect(encrypted.KeyId).toBe(keyArn);
     expect(text(encrypted.CiphertextBlob)).not.toContain('top secret');
     const reordered = { 'aws:s3:arn': context['aws:s3:arn'], purpose: context.purpose };
@@ -115,11 +122,13 @@ describe('cryptographic operations', () => {
   it('refuses a wrong or missing encryption context with InvalidCiphertextException', async () => {
     const { CiphertextBlob } = await stack.kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: bytes('bound'), EncryptionContext: context }));
     const invalid = { name: 'InvalidCiphertextException', $metadata: { httpStatusCode: 400 } };
-    await expect(
-      stack.kms.send(new DecryptCommand({ CiphertextBlob, EncryptionContext: { ...context, purpose: 'other' } })),
-    ).rejects.toMatchObject(invalid);
+    await expect(stack.kms.send(new DecryptCommand({ CiphertextBlob, EncryptionContext: { ...context, purpose: 'other' } }))).rejects.toMatchObject(
+      invalid,
+    );
     await expect(stack.kms.send(new DecryptCommand({ CiphertextBlob }))).rejects.toMatchObject(invalid);
-    await expect(stack.kms.send(new DecryptCommand({ CiphertextBlob: bytes('not a ciphertext blob at all, clearly') }))).rejects.toMatchObject(invalid);
+    await expect(stack.kms.send(new DecryptCommand({ CiphertextBlob: bytes('not a ciphertext blob at all, clearly') }))).rejects.toMatchObject(
+      invalid,
+    );
   });
 
   it('refuses Decrypt naming another key with IncorrectKeyException', async () => {
@@ -194,7 +203,9 @@ describe('ReEncrypt and GenerateDataKeyWithoutPlaintext', () => {
   });
 
   it('generates a data key without its plaintext, whose ciphertext decrypts to a key of the requested size', async () => {
-    const dataKey = await stack.kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId: keyId, KeySpec: 'AES_128', EncryptionContext: { c: '3' } }));
+    const dataKey = await stack.kms.send(
+      new GenerateDataKeyWithoutPlaintextCommand({ KeyId: keyId, KeySpec: 'AES_128', EncryptionContext: { c: '3' } }),
+    );
     expect(dataKey).not.toHaveProperty('Plaintext');
     expect(dataKey.KeyId).toBe(keyArn);
     const decrypted = await stack.kms.send(new DecryptCommand({ CiphertextBlob: dataKey.CiphertextBlob, EncryptionContext: { c: '3' } }));
@@ -296,7 +307,10 @@ describe('authentication, with KMS error codes', () => {
       maxAttempts: 1,
       credentials: { ...stack.rootCredentials, secretAccessKey: 'wrong' },
     });
-    await expect(client.send(new ListKeysCommand({}))).rejects.toMatchObject({ name: 'InvalidSignatureException', $metadata: { httpStatusCode: 400 } });
+    await expect(client.send(new ListKeysCommand({}))).rejects.toMatchObject({
+      name: 'InvalidSignatureException',
+      $metadata: { httpStatusCode: 400 },
+    });
   });
 
   it('refuses a signed body that was changed with InvalidSignatureException', async () => {
@@ -313,12 +327,18 @@ describe('authentication, with KMS error codes', () => {
       maxAttempts: 1,
       credentials: { accessKeyId: 'AKIANOTKNOWNTOSTACK1', secretAccessKey: 'x' },
     });
-    await expect(client.send(new ListKeysCommand({}))).rejects.toMatchObject({ name: 'UnrecognizedClientException', $metadata: { httpStatusCode: 400 } });
+    await expect(client.send(new ListKeysCommand({}))).rejects.toMatchObject({
+      name: 'UnrecognizedClientException',
+      $metadata: { httpStatusCode: 400 },
+    });
   });
 
   it('refuses a call scoped to another region with InvalidSignatureException', async () => {
     const client = new KMSClient({ endpoint: stack.endpoint, region: 'eu-west-1', maxAttempts: 1, credentials: stack.rootCredentials });
-    await expect(client.send(new ListKeysCommand({}))).rejects.toMatchObject({ name: 'InvalidSignatureException', $metadata: { httpStatusCode: 400 } });
+    await expect(client.send(new ListKeysCommand({}))).rejects.toMatchObject({
+      name: 'InvalidSignatureException',
+      $metadata: { httpStatusCode: 400 },
+    });
   });
 
   it('refuses a call signed 20 minutes ago with InvalidSignatureException', async () => {

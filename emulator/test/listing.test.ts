@@ -250,9 +250,10 @@ describe('keys with characters that need care', () => {
   });
 
   it('refuses an encoding type other than url', async () => {
-    await expect(
-      stack.s3.send(new ListObjectsV2Command({ Bucket: bucket, EncodingType: 'base64' as never })),
-    ).rejects.toMatchObject({ name: 'InvalidArgument', message: 'Invalid Encoding Method specified in Request' });
+    await expect(stack.s3.send(new ListObjectsV2Command({ Bucket: bucket, EncodingType: 'base64' as never }))).rejects.toMatchObject({
+      name: 'InvalidArgument',
+      message: 'Invalid Encoding Method specified in Request',
+    });
   });
 
   it('writes the response elements in S3 order', async () => {

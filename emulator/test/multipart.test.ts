@@ -92,7 +92,9 @@ describe('a multipart upload', () => {
     const blobs = partBlobIds(uploadId);
 
     const done = await complete('big/report.bin', uploadId, parts);
-    const expectedEtag = `"${createHash('md5').update(Buffer.concat([md5(FIRST), md5(LAST)])).digest('hex')}-2"`;
+    const expectedEtag = `"${createHash('md5')
+      .update(Buffer.concat([md5(FIRST), md5(LAST)]))
+      .digest('hex')}-2"`;
     expect(done).toMatchObject({
       ETag: expectedEtag,
       Bucket: BUCKET,
@@ -126,9 +128,10 @@ describe('a multipart upload', () => {
 
     expect(blobs).toHaveLength(2);
     expect(blobs.some(blobExists)).toBe(false);
-    await expect(
-      stack.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'big/report.bin', UploadId: uploadId })),
-    ).rejects.toMatchObject({ name: 'NoSuchUpload', $metadata: { httpStatusCode: 404 } });
+    await expect(stack.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'big/report.bin', UploadId: uploadId }))).rejects.toMatchObject({
+      name: 'NoSuchUpload',
+      $metadata: { httpStatusCode: 404 },
+    });
   });
 
   it('accepts a single part of any size, and a re-uploaded part replaces the earlier one', async () => {
@@ -230,9 +233,10 @@ describe('AbortMultipartUpload', () => {
     await expect(stack.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'aborted.bin', UploadId: uploadId }))).rejects.toMatchObject({
       name: 'NoSuchUpload',
     });
-    await expect(
-      stack.s3.send(new AbortMultipartUploadCommand({ Bucket: BUCKET, Key: 'aborted.bin', UploadId: uploadId })),
-    ).rejects.toMatchObject({ name: 'NoSuchUpload', $metadata: { httpStatusCode: 404 } });
+    await expect(stack.s3.send(new AbortMultipartUploadCommand({ Bucket: BUCKET, Key: 'aborted.bin', UploadId: uploadId }))).rejects.toMatchObject({
+      name: 'NoSuchUpload',
+      $metadata: { httpStatusCode: 404 },
+    });
     await expect(complete('aborted.bin', uploadId, [{ PartNumber: 1, ETag: '"x"' }])).rejects.toMatchObject({ name: 'NoSuchUpload' });
     await expect(stack.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'aborted.bin' }))).rejects.toMatchObject({
       $metadata: { httpStatusCode: 404 },
@@ -247,8 +251,7 @@ describe('SSE-C multipart uploads', () => {
     const base = { Bucket: BUCKET, Key: 'customer.bin', UploadId: uploadId, PartNumber: 1, Body: FIRST };
     await expect(stack.s3.send(new UploadPartCommand(base))).rejects.toMatchObject({
       name: 'InvalidRequest',
-      message:
-        'The multipart upload initiate requested encryption. Subsequent part requests must include the appropriate encryption parameters.',
+      message: 'The multipart upload initiate requested encryption. Subsequent part requests must include the appropriate encryption parameters.',
     });
     await expect(stack.s3.send(new UploadPartCommand({ ...base, ...newCustomerKey() }))).rejects.toMatchObject({
       name: 'InvalidRequest',
@@ -278,7 +281,11 @@ describe('multipart checksums', () => {
     expect(parts.map((part) => part.ChecksumCRC32)).toEqual([FIRST, LAST].map((body) => crc32(body).toString('base64')));
 
     await expect(
-      complete('composite.bin', uploadId, parts.map(({ PartNumber, ETag }) => ({ PartNumber, ETag }))),
+      complete(
+        'composite.bin',
+        uploadId,
+        parts.map(({ PartNumber, ETag }) => ({ PartNumber, ETag })),
+      ),
     ).rejects.toMatchObject({
       name: 'InvalidRequest',
       message:
@@ -342,7 +349,12 @@ describe('UploadPartCopy', () => {
     expect(first.CopyPartResult?.ETag).toBe(`"${md5(FIRST).toString('hex')}"`);
     expect(first.CopyPartResult?.LastModified).toBeInstanceOf(Date);
     const second = await stack.s3.send(
-      new UploadPartCopyCommand({ ...request, ...asCopySourceKey(key), PartNumber: 2, CopySourceRange: `bytes=${FIRST.length}-${source.length - 1}` }),
+      new UploadPartCopyCommand({
+        ...request,
+        ...asCopySourceKey(key),
+        PartNumber: 2,
+        CopySourceRange: `bytes=${FIRST.length}-${source.length - 1}`,
+      }),
     );
     const done = await complete('copy-target.bin', uploadId, [
       { PartNumber: 1, ETag: first.CopyPartResult?.ETag },

@@ -59,7 +59,9 @@ describe('GetObjectAttributes', () => {
     const sizes = [5 * MiB, 5 * MiB, 1024];
     const parts = [];
     for (const [index, size] of sizes.entries()) {
-      const part = await stack.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key, UploadId, PartNumber: index + 1, Body: Buffer.alloc(size, index) }));
+      const part = await stack.s3.send(
+        new UploadPartCommand({ Bucket: BUCKET, Key, UploadId, PartNumber: index + 1, Body: Buffer.alloc(size, index) }),
+      );
       parts.push({ PartNumber: index + 1, ETag: part.ETag });
     }
     await stack.s3.send(new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key, UploadId, MultipartUpload: { Parts: parts } }));

@@ -23,8 +23,7 @@ export async function createBucket(stack: TestStack, name: string, setup: Bucket
   saveBucket(stack.ctx, {
     ...bucket,
     versioning: setup.versioned ? 'Enabled' : bucket.versioning,
-    encryption:
-      setup.allowSseC && bucket.encryption ? { ...bucket.encryption, blockedEncryptionTypes: [] } : bucket.encryption,
+    encryption: setup.allowSseC && bucket.encryption ? { ...bucket.encryption, blockedEncryptionTypes: [] } : bucket.encryption,
   });
 }
 

@@ -77,7 +77,11 @@ describe('a bucket created with Object Lock', () => {
     });
     await put('lock-writes', 'plain.txt');
     const unlocked = await head('lock-writes', 'plain.txt');
-    expect([unlocked.ObjectLockMode, unlocked.ObjectLockRetainUntilDate, unlocked.ObjectLockLegalHoldStatus]).toEqual([undefined, undefined, undefined]);
+    expect([unlocked.ObjectLockMode, unlocked.ObjectLockRetainUntilDate, unlocked.ObjectLockLegalHoldStatus]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('refuses a retention mode without its date, or a date without its mode', async () => {
@@ -130,7 +134,12 @@ describe('a bucket without Object Lock', () => {
   });
 
   it('as stored before Object Lock was known (no flag), keeps working as a bucket without it', async () => {
-    const record: BucketRecord = { name: 'older-store', region: stack.ctx.options.region, creationDate: '2020-01-01T00:00:00.000Z', versioning: 'Enabled' };
+    const record: BucketRecord = {
+      name: 'older-store',
+      region: stack.ctx.options.region,
+      creationDate: '2020-01-01T00:00:00.000Z',
+      versioning: 'Enabled',
+    };
     stack.ctx.store.put(bucketsTable, record.name, record);
     expect((await stack.s3.send(new HeadBucketCommand({ Bucket: 'older-store' }))).$metadata.httpStatusCode).toBe(200);
     expect(await versioningOf('older-store')).toBe('Enabled');

@@ -55,7 +55,12 @@ function deleteVersion(Key: string, VersionId: string, BypassGovernanceRetention
 async function stored(Key: string) {
   const head = await stack.s3.send(new HeadObjectCommand({ Bucket: LOCKED, Key }));
   const versions = (await stack.s3.send(new ListObjectVersionsCommand({ Bucket: LOCKED, Prefix: Key }))).Versions ?? [];
-  return { bytes: (await getBytes(stack, { Bucket: LOCKED, Key })).toString(), etag: head.ETag, lastModified: head.LastModified, versions: versions.length };
+  return {
+    bytes: (await getBytes(stack, { Bucket: LOCKED, Key })).toString(),
+    etag: head.ETag,
+    lastModified: head.LastModified,
+    versions: versions.length,
+  };
 }
 
 beforeAll(async () => {
@@ -137,7 +142,13 @@ describe('PutObjectRetention and GetObjectRetention', () => {
         policyName: 'Retention',
         document: {
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: ['s3:PutObjectRetention', 's3:GetObjectRetention', 's3:DeleteObjectVersion'], Resource: objectArn(LOCKED, '*') }],
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: ['s3:PutObjectRetention', 's3:GetObjectRetention', 's3:DeleteObjectVersion'],
+              Resource: objectArn(LOCKED, '*'),
+            },
+          ],
         },
       },
     ]);
@@ -156,13 +167,19 @@ describe('PutObjectRetention and GetObjectRetention', () => {
     const remove = new DeleteObjectCommand({ Bucket: LOCKED, Key: 'bypass.csv', VersionId: versionId, BypassGovernanceRetention: true });
     expect(await failureOf(client.send(remove))).toMatchObject(needsBypass);
     expect((await stored('bypass.csv')).versions).toBe(1);
-    await client.send(new PutObjectRetentionCommand({ Bucket: LOCKED, Key: 'bypass.csv', Retention: { Mode: 'GOVERNANCE', RetainUntilDate: inDays(11) } }));
+    await client.send(
+      new PutObjectRetentionCommand({ Bucket: LOCKED, Key: 'bypass.csv', Retention: { Mode: 'GOVERNANCE', RetainUntilDate: inDays(11) } }),
+    );
   });
 
   it('answers InvalidRequest in a bucket without Object Lock, and MethodNotAllowed on a delete marker', async () => {
     await put('plain.csv', UNLOCKED);
     const missing = { name: 'InvalidRequest', message: 'Bucket is missing Object Lock Configuration', status: 400 };
-    const retention = new PutObjectRetentionCommand({ Bucket: UNLOCKED, Key: 'plain.csv', Retention: { Mode: 'GOVERNANCE', RetainUntilDate: inDays(1) } });
+    const retention = new PutObjectRetentionCommand({
+      Bucket: UNLOCKED,
+      Key: 'plain.csv',
+      Retention: { Mode: 'GOVERNANCE', RetainUntilDate: inDays(1) },
+    });
     expect(await failureOf(stack.s3.send(retention))).toEqual(missing);
     expect(await failureOf(stack.s3.send(new GetObjectRetentionCommand({ Bucket: UNLOCKED, Key: 'plain.csv' })))).toEqual(missing);
     expect((await getBytes(stack, { Bucket: UNLOCKED, Key: 'plain.csv' })).toString()).toBe('bytes of plain.csv');
@@ -210,7 +227,11 @@ describe('PutObjectLegalHold and GetObjectLegalHold', () => {
     expect(await failureOf(setLegalHold('odd.csv', 'MAYBE' as 'ON'))).toMatchObject({ name: 'MalformedXML', status: 400 });
     await put('plain-hold.csv', UNLOCKED);
     const hold = new PutObjectLegalHoldCommand({ Bucket: UNLOCKED, Key: 'plain-hold.csv', LegalHold: { Status: 'ON' } });
-    expect(await failureOf(stack.s3.send(hold))).toEqual({ name: 'InvalidRequest', message: 'Bucket is missing Object Lock Configuration', status: 400 });
+    expect(await failureOf(stack.s3.send(hold))).toEqual({
+      name: 'InvalidRequest',
+      message: 'Bucket is missing Object Lock Configuration',
+      status: 400,
+    });
     expect((await getBytes(stack, { Bucket: UNLOCKED, Key: 'plain-hold.csv' })).toString()).toBe('bytes of plain-hold.csv');
   });
 });

@@ -46,7 +46,12 @@ const onObject = { Bucket: OBJECTS, Key: KEY };
 /** One request of each operation the stack does not implement, as the SDK sends it where the SDK can send it to the stack. */
 const UNIMPLEMENTED: Partial<Record<S3Operation, (client: S3Client) => Promise<unknown>>> = {
   CreateBucketMetadataConfiguration: (c) =>
-    c.send(new s3.CreateBucketMetadataConfigurationCommand({ ...onEmpty, MetadataConfiguration: { JournalTableConfiguration: { RecordExpiration: { Expiration: 'DISABLED' } } } })),
+    c.send(
+      new s3.CreateBucketMetadataConfigurationCommand({
+        ...onEmpty,
+        MetadataConfiguration: { JournalTableConfiguration: { RecordExpiration: { Expiration: 'DISABLED' } } },
+      }),
+    ),
   CreateBucketMetadataTableConfiguration: (c) =>
     c.send(
       new s3.CreateBucketMetadataTableConfigurationCommand({
@@ -98,7 +103,8 @@ const UNIMPLEMENTED: Partial<Record<S3Operation, (client: S3Client) => Promise<u
   ListDirectoryBuckets: () => rawRequest('GET', '/', { 'x-id': 'ListDirectoryBuckets' }),
   ListObjectAnnotations: (c) => c.send(new s3.ListObjectAnnotationsCommand(onObject)),
   PutBucketAbac: (c) => c.send(new s3.PutBucketAbacCommand({ ...onEmpty, AbacStatus: { Status: 'Enabled' } })),
-  PutBucketAccelerateConfiguration: (c) => c.send(new s3.PutBucketAccelerateConfigurationCommand({ ...onEmpty, AccelerateConfiguration: { Status: 'Enabled' } })),
+  PutBucketAccelerateConfiguration: (c) =>
+    c.send(new s3.PutBucketAccelerateConfigurationCommand({ ...onEmpty, AccelerateConfiguration: { Status: 'Enabled' } })),
   PutBucketAcl: (c) => c.send(new s3.PutBucketAclCommand({ ...onEmpty, ACL: 'public-read' })),
   PutBucketAnalyticsConfiguration: (c) =>
     c.send(new s3.PutBucketAnalyticsConfigurationCommand({ ...onEmpty, Id: ID, AnalyticsConfiguration: { Id: ID, StorageClassAnalysis: {} } })),
@@ -141,7 +147,10 @@ const UNIMPLEMENTED: Partial<Record<S3Operation, (client: S3Client) => Promise<u
     c.send(
       new s3.PutBucketReplicationCommand({
         ...onEmpty,
-        ReplicationConfiguration: { Role: 'arn:aws:iam::000000000000:role/r', Rules: [{ Status: 'Enabled', Destination: { Bucket: 'arn:aws:s3:::replica' } }] },
+        ReplicationConfiguration: {
+          Role: 'arn:aws:iam::000000000000:role/r',
+          Rules: [{ Status: 'Enabled', Destination: { Bucket: 'arn:aws:s3:::replica' } }],
+        },
       }),
     ),
   PutBucketRequestPayment: (c) => c.send(new s3.PutBucketRequestPaymentCommand({ ...onEmpty, RequestPaymentConfiguration: { Payer: 'Requester' } })),
@@ -162,15 +171,30 @@ const UNIMPLEMENTED: Partial<Record<S3Operation, (client: S3Client) => Promise<u
       }),
     ),
   UpdateBucketMetadataAnnotationTableConfiguration: (c) =>
-    c.send(new s3.UpdateBucketMetadataAnnotationTableConfigurationCommand({ ...onEmpty, AnnotationTableConfiguration: { ConfigurationState: 'ENABLED' } })),
+    c.send(
+      new s3.UpdateBucketMetadataAnnotationTableConfigurationCommand({ ...onEmpty, AnnotationTableConfiguration: { ConfigurationState: 'ENABLED' } }),
+    ),
   UpdateBucketMetadataInventoryTableConfiguration: (c) =>
-    c.send(new s3.UpdateBucketMetadataInventoryTableConfigurationCommand({ ...onEmpty, InventoryTableConfiguration: { ConfigurationState: 'ENABLED' } })),
+    c.send(
+      new s3.UpdateBucketMetadataInventoryTableConfigurationCommand({ ...onEmpty, InventoryTableConfiguration: { ConfigurationState: 'ENABLED' } }),
+    ),
   UpdateBucketMetadataJournalTableConfiguration: (c) =>
-    c.send(new s3.UpdateBucketMetadataJournalTableConfigurationCommand({ ...onEmpty, JournalTableConfiguration: { RecordExpiration: { Expiration: 'DISABLED' } } })),
+    c.send(
+      new s3.UpdateBucketMetadataJournalTableConfigurationCommand({
+        ...onEmpty,
+        JournalTableConfiguration: { RecordExpiration: { Expiration: 'DISABLED' } },
+      }),
+    ),
   WriteGetObjectResponse: () => rawRequest('POST', '/WriteGetObjectResponse', {}, { 'x-amz-request-route': 'route', 'x-amz-request-token': 'token' }),
   // The browser form upload: a POST to the bucket without a sub-resource.
   PostObject: () =>
-    rawRequest('POST', `/${OBJECTS}`, {}, { 'content-type': 'multipart/form-data; boundary=b' }, '--b\r\nContent-Disposition: form-data; name="key"\r\n\r\nposted.txt\r\n--b--\r\n'),
+    rawRequest(
+      'POST',
+      `/${OBJECTS}`,
+      {},
+      { 'content-type': 'multipart/form-data; boundary=b' },
+      '--b\r\nContent-Disposition: form-data; name="key"\r\n\r\nposted.txt\r\n--b--\r\n',
+    ),
 };
 
 const copyInput = { ...onObject, CopySource: `${OBJECTS}/${KEY}` };
@@ -184,7 +208,8 @@ const lockDate = new Date('2030-01-01T00:00:00Z');
  */
 const IMPLEMENTED: Record<string, (client: S3Client) => Promise<unknown>> = {
   AbortMultipartUpload: (c) => c.send(new s3.AbortMultipartUploadCommand({ ...onObject, UploadId: 'upload-1' })),
-  CompleteMultipartUpload: (c) => c.send(new s3.CompleteMultipartUploadCommand({ ...onObject, UploadId: 'upload-1', MultipartUpload: { Parts: [] } })),
+  CompleteMultipartUpload: (c) =>
+    c.send(new s3.CompleteMultipartUploadCommand({ ...onObject, UploadId: 'upload-1', MultipartUpload: { Parts: [] } })),
   CopyObject: (c) => c.send(new s3.CopyObjectCommand(copyInput)),
   CreateBucket: (c) => c.send(new s3.CreateBucketCommand(onEmpty)),
   CreateMultipartUpload: (c) => c.send(new s3.CreateMultipartUploadCommand(onObject)),
@@ -234,7 +259,9 @@ const IMPLEMENTED: Record<string, (client: S3Client) => Promise<unknown>> = {
   PutObjectRetention: (c) => c.send(new s3.PutObjectRetentionCommand({ ...onObject, Retention: { Mode: 'GOVERNANCE', RetainUntilDate: lockDate } })),
   PutObjectTagging: (c) => c.send(new s3.PutObjectTaggingCommand({ ...onObject, Tagging: { TagSet: [] } })),
   UpdateObjectEncryption: (c) =>
-    c.send(new s3.UpdateObjectEncryptionCommand({ ...onObject, ObjectEncryption: { SSEKMS: { KMSKeyArn: 'arn:aws:kms:us-east-1:000000000000:key/k' } } })),
+    c.send(
+      new s3.UpdateObjectEncryptionCommand({ ...onObject, ObjectEncryption: { SSEKMS: { KMSKeyArn: 'arn:aws:kms:us-east-1:000000000000:key/k' } } }),
+    ),
   UploadPart: (c) => c.send(new s3.UploadPartCommand({ ...partInput, Body: 'part' })),
   UploadPartCopy: (c) => c.send(new s3.UploadPartCopyCommand({ ...partInput, CopySource: `${OBJECTS}/${KEY}` })),
 };
@@ -262,7 +289,9 @@ describe('every S3 operation is routed to itself and answered or refused as NotI
   afterEach(() => stack.ctx.faults.replace([]));
 
   it('has a request here for every operation the handler map answers NotImplemented', () => {
-    const unimplemented = Object.entries(s3Handlers).filter(([, handler]) => handler === NOT_IMPLEMENTED).map(([operation]) => operation);
+    const unimplemented = Object.entries(s3Handlers)
+      .filter(([, handler]) => handler === NOT_IMPLEMENTED)
+      .map(([operation]) => operation);
     expect(Object.keys(UNIMPLEMENTED).sort()).toEqual(unimplemented.sort());
   });
 
@@ -313,7 +342,9 @@ describe("the issue's requests that destroyed data or answered as another operat
     await failureOf(stack.s3.send(new s3.PutObjectLegalHoldCommand({ Bucket: 'issue-objects', Key: 'held.csv', LegalHold: { Status: 'ON' } })));
     const RetainUntilDate = new Date(Date.now() + 86_400_000);
     await failureOf(
-      stack.s3.send(new s3.PutObjectRetentionCommand({ Bucket: 'issue-objects', Key: 'held.csv', Retention: { Mode: 'GOVERNANCE', RetainUntilDate } })),
+      stack.s3.send(
+        new s3.PutObjectRetentionCommand({ Bucket: 'issue-objects', Key: 'held.csv', Retention: { Mode: 'GOVERNANCE', RetainUntilDate } }),
+      ),
     );
     expect(await bytesOf('held.csv')).toBe(BYTES);
   });
@@ -340,7 +371,10 @@ describe("the issue's requests that destroyed data or answered as another operat
   });
 
   it.each([
-    ['PutBucketPolicy', () => stack.s3.send(new s3.PutBucketPolicyCommand({ Bucket: 'issue-empty', Policy: '{"Version":"2012-10-17","Statement":[]}' }))],
+    [
+      'PutBucketPolicy',
+      () => stack.s3.send(new s3.PutBucketPolicyCommand({ Bucket: 'issue-empty', Policy: '{"Version":"2012-10-17","Statement":[]}' })),
+    ],
     ['PutBucketAcl', () => stack.s3.send(new s3.PutBucketAclCommand({ Bucket: 'issue-empty', ACL: 'private' }))],
     [
       'PutBucketLifecycleConfiguration',
@@ -371,7 +405,10 @@ describe('requests no operation takes', () => {
   });
 
   async function send(method: string, path: string, query: Record<string, string> = {}) {
-    const response = await sendRaw(stack, await signRaw(stack, { method, path, query, headers: {}, body: method === 'PUT' ? 'replacement' : undefined }));
+    const response = await sendRaw(
+      stack,
+      await signRaw(stack, { method, path, query, headers: {}, body: method === 'PUT' ? 'replacement' : undefined }),
+    );
     const text = response.body.toString();
     return { status: response.status, code: /<Code>([^<]*)<\/Code>/.exec(text)?.[1], resourceType: /<ResourceType>([^<]*)</.exec(text)?.[1] };
   }
@@ -399,7 +436,10 @@ describe('requests no operation takes', () => {
   });
 
   it('reads ignore parameters S3 does not know, as S3 does (cache-busting URLs)', async () => {
-    const response = await sendRaw(stack, await signRaw(stack, { method: 'GET', path: `/${BUCKET}/${KEY}`, query: { t: '1733300000' }, headers: {} }));
+    const response = await sendRaw(
+      stack,
+      await signRaw(stack, { method: 'GET', path: `/${BUCKET}/${KEY}`, query: { t: '1733300000' }, headers: {} }),
+    );
     expect(response.status).toBe(200);
     expect(response.body.toString()).toBe(BYTES);
   });

@@ -93,9 +93,7 @@ describe('SSE-C headers', () => {
         if (name.toLowerCase() === 'x-amz-server-side-encryption-customer-key-md5') delete request.headers[name];
       }
     });
-    await expect(
-      withoutMd5.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'no-md5.bin', Body: 'x', ...newCustomerKey() })),
-    ).rejects.toMatchObject({
+    await expect(withoutMd5.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'no-md5.bin', Body: 'x', ...newCustomerKey() }))).rejects.toMatchObject({
       name: 'InvalidArgument',
       message: 'Requests specifying Server Side Encryption with Customer provided keys must provide the client calculated MD5 of the secret key.',
       $metadata: { httpStatusCode: 400 },
@@ -139,7 +137,16 @@ describe('x-amz-tagging-count', () => {
   it('comes with GET and HEAD of an object with tags', async () => {
     await stack.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'tagged.txt', Body: 'x' }));
     await stack.s3.send(
-      new PutObjectTaggingCommand({ Bucket: BUCKET, Key: 'tagged.txt', Tagging: { TagSet: [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }] } }),
+      new PutObjectTaggingCommand({
+        Bucket: BUCKET,
+        Key: 'tagged.txt',
+        Tagging: {
+          TagSet: [
+            { Key: 'a', Value: '1' },
+            { Key: 'b', Value: '2' },
+          ],
+        },
+      }),
     );
     const signed = await signRaw(stack, { method: 'HEAD', path: `/${BUCKET}/tagged.txt`, headers: {} });
     expect((await sendRaw(stack, signed)).headers['x-amz-tagging-count']).toBe('2');
@@ -171,7 +178,11 @@ describe('partNumber on GET and HEAD', () => {
     });
     expect(Buffer.from((await got.Body?.transformToByteArray()) ?? []).equals(LAST)).toBe(true);
     const head = await stack.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'parts.bin', PartNumber: 1 }));
-    expect(head).toMatchObject({ PartsCount: 2, ContentLength: FIRST.length, ContentRange: `bytes 0-${FIRST.length - 1}/${FIRST.length + LAST.length}` });
+    expect(head).toMatchObject({
+      PartsCount: 2,
+      ContentLength: FIRST.length,
+      ContentRange: `bytes 0-${FIRST.length - 1}/${FIRST.length + LAST.length}`,
+    });
   });
 
   it('counts an object not uploaded in parts as its one part, and refuses a part beyond the last with 416', async () => {
@@ -196,7 +207,12 @@ describe('a bucket with versioning suspended', () => {
     const { UploadId } = await stack.s3.send(new CreateMultipartUploadCommand({ Bucket: 'suspended', Key: 'mpu.bin' }));
     const part = await stack.s3.send(new UploadPartCommand({ Bucket: 'suspended', Key: 'mpu.bin', UploadId, PartNumber: 1, Body: 'x' }));
     const done = await stack.s3.send(
-      new CompleteMultipartUploadCommand({ Bucket: 'suspended', Key: 'mpu.bin', UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] } }),
+      new CompleteMultipartUploadCommand({
+        Bucket: 'suspended',
+        Key: 'mpu.bin',
+        UploadId,
+        MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] },
+      }),
     );
     expect(done.VersionId).toBe('null');
   });

@@ -51,8 +51,7 @@ function planned(bucket: string, key: string): PlannedObject {
   return latest;
 }
 
-const head = (bucket: string, key: string, extra: object = {}) =>
-  stack.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key, ...extra }));
+const head = (bucket: string, key: string, extra: object = {}) => stack.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key, ...extra }));
 
 async function getBytes(bucket: string, key: string, extra: object = {}) {
   const reply = await stack.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...extra }));
@@ -232,7 +231,10 @@ describe('mixed-encryption', () => {
 
   it('keeps the SSE-C object behind the demo key', async () => {
     await expect(head(bucket, 'encryption/sse-c.txt')).rejects.toMatchObject({ $metadata: { httpStatusCode: 400 } });
-    expect(await head(bucket, 'encryption/sse-c.txt', SSE_C)).toMatchObject({ SSECustomerAlgorithm: 'AES256', SSECustomerKeyMD5: DEMO_SSE_C_KEY_MD5 });
+    expect(await head(bucket, 'encryption/sse-c.txt', SSE_C)).toMatchObject({
+      SSECustomerAlgorithm: 'AES256',
+      SSECustomerKeyMD5: DEMO_SSE_C_KEY_MD5,
+    });
     const { bytes } = await getBytes(bucket, 'encryption/sse-c.txt', SSE_C);
     expect(bytes).toEqual(plannedBytes(planned(bucket, 'encryption/sse-c.txt').body));
   });
@@ -273,7 +275,12 @@ describe('mixed-encryption', () => {
     async (key) => {
       const { reply, bytes } = await getBytes(bucket, key);
       const meta = reply.Metadata!;
-      expect(meta).toMatchObject({ 'x-amz-cek-alg': 'AES/GCM/NoPadding', 'x-amz-wrap-alg': 'AES/GCM', 'x-amz-tag-len': '128', 'x-amz-matdesc': '{}' });
+      expect(meta).toMatchObject({
+        'x-amz-cek-alg': 'AES/GCM/NoPadding',
+        'x-amz-wrap-alg': 'AES/GCM',
+        'x-amz-tag-len': '128',
+        'x-amz-matdesc': '{}',
+      });
       const wrapped = Buffer.from(meta['x-amz-key-v2'], 'base64');
       const unwrap = createDecipheriv('aes-256-gcm', Buffer.from(DEMO_CSE_WRAPPING_KEY_BASE64, 'base64'), wrapped.subarray(0, 12));
       unwrap.setAAD(Buffer.from('AES/GCM/NoPadding'));
@@ -329,18 +336,22 @@ describe('DEMO_SUMMARY', () => {
   for (const bucket of DEMO_BUCKET_NAMES) {
     // A HeadObject per object (a second one with the key for SSE-C), and the listings.
     const requests = 2 * DEMO_SUMMARY.buckets[bucket].objects;
-    it(`matches what listing and HeadObject report for every object in ${bucket}`, async () => {
-      const { keys } = await listedKeys(bucket);
-      const reported = await mapConcurrently(keys, 8, (key) => reportedEncryption(bucket, key));
-      const observed: BucketSummary = {
-        objects: reported.length,
-        byEncryption: { 'NOT-SSE': 0, 'SSE-S3': 0, 'SSE-KMS': 0, 'DSSE-KMS': 0, 'SSE-C': 0 },
-        clientSideEncrypted: reported.filter(({ reply }) => reply.Metadata?.['x-amz-key-v2'] !== undefined).length,
-        ...(await listedVersionCounts(bucket)),
-      };
-      for (const { status } of reported) observed.byEncryption[status]++;
-      expect(observed).toEqual(DEMO_SUMMARY.buckets[bucket]);
-    }, timeForRequests(requests));
+    it(
+      `matches what listing and HeadObject report for every object in ${bucket}`,
+      async () => {
+        const { keys } = await listedKeys(bucket);
+        const reported = await mapConcurrently(keys, 8, (key) => reportedEncryption(bucket, key));
+        const observed: BucketSummary = {
+          objects: reported.length,
+          byEncryption: { 'NOT-SSE': 0, 'SSE-S3': 0, 'SSE-KMS': 0, 'DSSE-KMS': 0, 'SSE-C': 0 },
+          clientSideEncrypted: reported.filter(({ reply }) => reply.Metadata?.['x-amz-key-v2'] !== undefined).length,
+          ...(await listedVersionCounts(bucket)),
+        };
+        for (const { status } of reported) observed.byEncryption[status]++;
+        expect(observed).toEqual(DEMO_SUMMARY.buckets[bucket]);
+      },
+      timeForRequests(requests),
+    );
   }
 });
 

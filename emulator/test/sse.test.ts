@@ -3,13 +3,7 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CreateBucketCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  type PutObjectCommandInput,
-} from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type PutObjectCommandInput } from '@aws-sdk/client-s3';
 import {
   CancelKeyDeletionCommand,
   CreateAliasCommand,
@@ -122,7 +116,13 @@ describe('HeadObject reports exactly the headers S3 sends for each kind', () => 
   });
 
   it('SSE-KMS with a bucket key', async () => {
-    const putReply = await put({ Key: 'sse-kms-bucket-key', Body: 'secret', ServerSideEncryption: 'aws:kms', SSEKMSKeyId: keyId, BucketKeyEnabled: true });
+    const putReply = await put({
+      Key: 'sse-kms-bucket-key',
+      Body: 'secret',
+      ServerSideEncryption: 'aws:kms',
+      SSEKMSKeyId: keyId,
+      BucketKeyEnabled: true,
+    });
     expect(putReply.BucketKeyEnabled).toBe(true);
     expect(await sseHeadersOf('sse-kms-bucket-key')).toEqual({
       'x-amz-server-side-encryption': 'aws:kms',
@@ -206,9 +206,10 @@ describe('SSE-C reads', () => {
 
   it('is refused on a bucket that blocks SSE-C (the default for new buckets) with 403', async () => {
     await stack.s3.send(new CreateBucketCommand({ Bucket: 'sse-c-blocked' }));
-    await expect(
-      stack.s3.send(new PutObjectCommand({ Bucket: 'sse-c-blocked', Key: 'k', Body: 'x', ...sseC })),
-    ).rejects.toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    await expect(stack.s3.send(new PutObjectCommand({ Bucket: 'sse-c-blocked', Key: 'k', Body: 'x', ...sseC }))).rejects.toMatchObject({
+      name: 'AccessDenied',
+      $metadata: { httpStatusCode: 403 },
+    });
   });
 });
 

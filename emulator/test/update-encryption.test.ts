@@ -1,12 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DisableKeyCommand } from '@aws-sdk/client-kms';
-import {
-  HeadObjectCommand,
-  PutObjectCommand,
-  S3Client,
-  UpdateObjectEncryptionCommand,
-  type PutObjectCommandInput,
-} from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand, S3Client, UpdateObjectEncryptionCommand, type PutObjectCommandInput } from '@aws-sdk/client-s3';
 import { storeObject } from '../s3/object-write.js';
 import { getBucket, getEntry } from '../s3/repository.js';
 import { clientEditingRequests, useTestStack } from './harness.js';

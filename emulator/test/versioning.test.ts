@@ -323,7 +323,15 @@ describe('DeleteObjects', () => {
       [version, false],
     ]);
     const purged = await stack.s3.send(
-      new DeleteObjectsCommand({ Bucket: 'batch-versions', Delete: { Objects: [{ Key: 'x', VersionId: markerId }, { Key: 'x', VersionId: version }] } }),
+      new DeleteObjectsCommand({
+        Bucket: 'batch-versions',
+        Delete: {
+          Objects: [
+            { Key: 'x', VersionId: markerId },
+            { Key: 'x', VersionId: version },
+          ],
+        },
+      }),
     );
     expect(purged.Deleted).toEqual([
       { Key: 'x', VersionId: markerId, DeleteMarker: true, DeleteMarkerVersionId: markerId },

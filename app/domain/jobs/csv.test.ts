@@ -59,7 +59,10 @@ describe('csvCell', () => {
 describe('toCsv', () => {
   it('reads back cell for cell, hostile keys included', () => {
     const keys = ['with space.txt', 'comma,key.csv', 'quote"key', 'multi\nline\r\nkey', 'emoji-🔐.txt', '', '../dot-dot.txt'];
-    const text = toCsv(['key', 'n'], keys.map((key, n) => [key, String(n)]));
+    const text = toCsv(
+      ['key', 'n'],
+      keys.map((key, n) => [key, String(n)]),
+    );
     expect(text.endsWith('\r\n')).toBe(true);
     expect(parseCsv(text)).toEqual([['key', 'n'], ...keys.map((key, n) => [key, String(n)])]);
   });

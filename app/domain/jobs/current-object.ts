@@ -50,10 +50,7 @@ async function headCurrentVersion(run: ItemRun): Promise<ObjectHead | undefined>
   return undefined;
 }
 
-export type CurrentState =
-  | { state: 'as-planned' }
-  | { state: 'as-chosen'; head: ObjectHead; encryption: ObjectEncryption }
-  | { state: 'changed' };
+export type CurrentState = { state: 'as-planned' } | { state: 'as-chosen'; head: ObjectHead; encryption: ObjectEncryption } | { state: 'changed' };
 
 /** Whether the object is still what was planned, already as chosen (an interrupted attempt may have finished), or changed by someone else. */
 export async function compareWithPlan(run: ItemRun): Promise<CurrentState> {

@@ -28,7 +28,13 @@ describe('classifyFailure', () => {
   });
 
   it('never retries other client errors', () => {
-    for (const [name, status] of [['AccessDenied', 403], ['RequestTimeout', 400], ['InvalidRequest', 400], ['KMS.DisabledException', 400], ['NoSuchUpload', 404]] as const) {
+    for (const [name, status] of [
+      ['AccessDenied', 403],
+      ['RequestTimeout', 400],
+      ['InvalidRequest', 400],
+      ['KMS.DisabledException', 400],
+      ['NoSuchUpload', 404],
+    ] as const) {
       expect(classifyFailure(awsError(name, status))).toMatchObject({ kind: 'final', problem: { code: name, message: `${name} happened` } });
     }
   });

@@ -44,7 +44,8 @@ describe('a job on a stack that throttles and drops connections', () => {
     const job = await ReEncryptionJob.create(plan.items, target, { storeFor: jobStoreFor(stack, { watch: counter }), ...quickRetries() });
     const toldRetrying = new Set<string>();
     job.subscribe(({ item }) => {
-      if (item?.state === 'in-progress' && /asked to slow down \(SlowDown|failed \(TimeoutError|failed \(NetworkError/.test(item.message ?? '')) toldRetrying.add(item.plan.key);
+      if (item?.state === 'in-progress' && /asked to slow down \(SlowDown|failed \(TimeoutError|failed \(NetworkError/.test(item.message ?? ''))
+        toldRetrying.add(item.plan.key);
     });
     expect(await job.start()).toBe('finished');
     expect(job.progress().counts.done).toBe(KEYS.length);

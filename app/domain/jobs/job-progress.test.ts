@@ -10,7 +10,11 @@ const record = (state: ItemRecord['state']): ItemRecord => ({
 
 describe('progressOf', () => {
   it('counts objects by state and works out the time left', () => {
-    const progress = progressOf('running', ['done', 'done', 'pending', 'in-progress', 'failed'].map((state) => record(state as ItemRecord['state'])), 0.5);
+    const progress = progressOf(
+      'running',
+      ['done', 'done', 'pending', 'in-progress', 'failed'].map((state) => record(state as ItemRecord['state'])),
+      0.5,
+    );
     expect(progress).toMatchObject({ state: 'running', total: 5, objectsPerSecond: 0.5, etaSeconds: 4 });
     expect(progress.counts).toMatchObject({ done: 2, pending: 1, 'in-progress': 1, failed: 1, skipped: 0 });
   });

@@ -7,15 +7,7 @@ import type { TargetEncryptionRecord } from './target-encryption';
 export type JobState = 'ready' | 'running' | 'paused' | 'needs-sign-in' | 'cancelled' | 'finished';
 
 export type ItemState =
-  | 'pending'
-  | 'in-progress'
-  | 'done'
-  | 'skipped'
-  | 'changed-since-selected'
-  | 'failed'
-  | 'needs-customer-key'
-  | 'cannot'
-  | 'cancelled';
+  'pending' | 'in-progress' | 'done' | 'skipped' | 'changed-since-selected' | 'failed' | 'needs-customer-key' | 'cannot' | 'cancelled';
 
 export const ITEM_STATES: readonly ItemState[] = [
   'pending',

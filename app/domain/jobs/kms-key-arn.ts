@@ -32,7 +32,10 @@ export function checkKmsKeyArn(text: string, bucketRegion: string): KmsKeyArnChe
   const region = regionOfKmsKeyArn(typed);
   if (region === undefined) return { valid: false, problem: `This is not a KMS key ARN; it should look like ${EXAMPLE}.` };
   if (region !== bucketRegion) {
-    return { valid: false, problem: `This key is in ${region}, but the bucket is in ${bucketRegion}: S3 can encrypt only with a key of the bucket's region.` };
+    return {
+      valid: false,
+      problem: `This key is in ${region}, but the bucket is in ${bucketRegion}: S3 can encrypt only with a key of the bucket's region.`,
+    };
   }
   return { valid: true, keyArn: typed };
 }

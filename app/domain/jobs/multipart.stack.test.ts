@@ -47,7 +47,10 @@ describe('objects over the copy limit', () => {
       body: BIG,
       contentType: 'application/x-archive',
       metadata: { owner: 'ops', 'x-amz-iv': 'abc' },
-      tags: [{ key: 'team', value: 'blue green' }, { key: 'a+b', value: '=1 + 2 @x:y/z' }],
+      tags: [
+        { key: 'team', value: 'blue green' },
+        { key: 'a+b', value: '=1 + 2 @x:y/z' },
+      ],
       storageClass: 'STANDARD_IA',
       checksumAlgorithm: 'CRC32',
       websiteRedirectLocation: '/archive/legacy.bin',
@@ -111,7 +114,10 @@ describe('a multipart copy that cannot finish', () => {
         await stack.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'big/racing.bin', Body: 'someone else', ContentType: 'text/plain' }));
       },
     };
-    const job = await ReEncryptionJob.create(plan.items, target, { storeFor: jobStoreFor(stack, { watch: overwriteAfterFirstPart }), concurrency: 1 });
+    const job = await ReEncryptionJob.create(plan.items, target, {
+      storeFor: jobStoreFor(stack, { watch: overwriteAfterFirstPart }),
+      concurrency: 1,
+    });
     await job.start();
     expect(job.items()[0]).toMatchObject({ state: 'changed-since-selected', uploadId: undefined });
     expect(await openUploads()).toBe(0);

@@ -17,7 +17,11 @@ const BUCKETS = new Map([
   ['history', facts('history', 'Enabled')],
 ]);
 
-const KMS: TargetEncryption = { kind: 'SSE-KMS', keyArn: 'arn:aws:kms:us-east-1:111122223333:key/11111111-1111-4111-8111-111111111111', bucketKey: false };
+const KMS: TargetEncryption = {
+  kind: 'SSE-KMS',
+  keyArn: 'arn:aws:kms:us-east-1:111122223333:key/11111111-1111-4111-8111-111111111111',
+  bucketKey: false,
+};
 
 function object(bucket: string, key: string, head: SelectedObject['observation']): SelectedObject {
   return { bucket, key, observation: head };
@@ -51,7 +55,10 @@ describe('planJob', () => {
   it('finds the restored archived objects the job copies, and warns that overwriting one early is charged where no versions are kept', () => {
     const RESTORED = 'ongoing-request="false", expiry-date="Fri, 21 Dec 2029 00:00:00 GMT"';
     const restored = (bucket: string, key: string, head: Record<string, unknown> = {}) =>
-      object(bucket, key, { status: 'headed', head: { ETag: `"${key}"`, ContentLength: 1, StorageClass: 'DEEP_ARCHIVE', Restore: RESTORED, VersionId: 'v1', ...head } });
+      object(bucket, key, {
+        status: 'headed',
+        head: { ETag: `"${key}"`, ContentLength: 1, StorageClass: 'DEEP_ARCHIVE', Restore: RESTORED, VersionId: 'v1', ...head },
+      });
     const overwritten = planJob([restored('plain', 'r'), restored('plain', 'kms', { ServerSideEncryption: 'AES256' })], BUCKETS, KMS);
     expect(restoredArchiveCopies(overwritten.items).map((item) => item.key)).toEqual(['r']);
     expect(overwritten.warnings).toContain(

@@ -75,10 +75,7 @@ describe('planObject: UpdateObjectEncryption', () => {
 
 describe('planObject: CopyObject', () => {
   it('copies in place what fits one copy, keeping its settings, and says what changes', () => {
-    const item = plan(
-      headed({ StorageClass: 'STANDARD_IA', ContentType: 'text/csv', Metadata: { owner: 'ops' }, ChecksumSHA256: 'x' }),
-      SSE_S3,
-    );
+    const item = plan(headed({ StorageClass: 'STANDARD_IA', ContentType: 'text/csv', Metadata: { owner: 'ops' }, ChecksumSHA256: 'x' }), SSE_S3);
     expect(item).toMatchObject({
       id: JSON.stringify(['reports', 'data/file.csv', null]),
       bucket: 'reports',
@@ -89,7 +86,12 @@ describe('planObject: CopyObject', () => {
       versioned: false,
       before: { kind: 'NOT-SSE' },
       action: 'copy',
-      source: { storageClass: 'STANDARD_IA', contentType: 'text/csv', metadata: { owner: 'ops' }, checksum: { algorithm: 'SHA256', type: 'FULL_OBJECT' } },
+      source: {
+        storageClass: 'STANDARD_IA',
+        contentType: 'text/csv',
+        metadata: { owner: 'ops' },
+        checksum: { algorithm: 'SHA256', type: 'FULL_OBJECT' },
+      },
     });
     expect(item.versionId).toBeUndefined();
     expect(item.reason).toBe(
@@ -128,14 +130,17 @@ describe('planObject: CopyObject', () => {
         'Not encrypted → SSE-S3: copied onto itself with CopyObject. S3 does not copy its website redirect (x-amz-website-redirect-location): the console sends it again, but this browser cannot see it. Accept that it may be lost to go ahead.',
     });
     const accepted = plan(headed({}), SSE_S3, hidingRedirects, true);
-    expect(accepted).toMatchObject({ action: 'copy', reason: expect.stringMatching(/You accepted that its website redirect \(x-amz-website-redirect-location\) may be lost\.$/) });
+    expect(accepted).toMatchObject({
+      action: 'copy',
+      reason: expect.stringMatching(/You accepted that its website redirect \(x-amz-website-redirect-location\) may be lost\.$/),
+    });
   });
-
 });
 
 describe('planObject: restored archived objects', () => {
   const RESTORED = 'ongoing-request="false", expiry-date="Fri, 21 Dec 2029 00:00:00 GMT"';
-  const restored = (storageClass: 'GLACIER' | 'DEEP_ARCHIVE', head: ObjectHead = {}) => headed({ StorageClass: storageClass, Restore: RESTORED, ...head });
+  const restored = (storageClass: 'GLACIER' | 'DEEP_ARCHIVE', head: ObjectHead = {}) =>
+    headed({ StorageClass: storageClass, Restore: RESTORED, ...head });
   const toStandard = (selected: SelectedObject, target: TargetEncryption, bucket = BUCKET) =>
     planObject(selected, bucket, target, { now: NOW, restoredArchiveStorageClass: 'STANDARD' });
 
@@ -165,8 +170,14 @@ describe('planObject: restored archived objects', () => {
     const large = restored('GLACIER', { ContentLength: 6 * GiB });
     const item = planObject(large, BUCKET, SSE_S3, { restoredArchiveStorageClass: 'STANDARD_IA' });
     expect(item).toMatchObject({ action: 'multipart-copy', restoredArchiveClass: 'GLACIER', source: { storageClass: 'STANDARD_IA' } });
-    expect(item.reason).toMatch(/sending its metadata, tags, content headers and checksum algorithm again; .* the new object is written as STANDARD_IA/);
-    expect(plan(large, SSE_S3)).toMatchObject({ action: 'multipart-copy', source: { storageClass: 'GLACIER' }, reason: expect.stringMatching(/S3 archives it again/) });
+    expect(item.reason).toMatch(
+      /sending its metadata, tags, content headers and checksum algorithm again; .* the new object is written as STANDARD_IA/,
+    );
+    expect(plan(large, SSE_S3)).toMatchObject({
+      action: 'multipart-copy',
+      source: { storageClass: 'GLACIER' },
+      reason: expect.stringMatching(/S3 archives it again/),
+    });
   });
 
   it('leaves objects UpdateObjectEncryption re-encrypts where they are: nothing is copied', () => {
@@ -177,7 +188,10 @@ describe('planObject: restored archived objects', () => {
   });
 
   it('does not apply to archived objects not restored, or still restoring: they cannot be copied', () => {
-    expect(toStandard(headed({ StorageClass: 'GLACIER' }), SSE_S3)).toMatchObject({ action: 'cannot', reason: expect.stringMatching(/^Archived in GLACIER and not restored/) });
+    expect(toStandard(headed({ StorageClass: 'GLACIER' }), SSE_S3)).toMatchObject({
+      action: 'cannot',
+      reason: expect.stringMatching(/^Archived in GLACIER and not restored/),
+    });
     expect(toStandard(headed({ StorageClass: 'DEEP_ARCHIVE', Restore: 'ongoing-request="true"' }), SSE_S3)).toMatchObject({
       action: 'cannot',
       reason: expect.stringMatching(/still in progress/),
@@ -288,7 +302,12 @@ describe('planObject: needs a key or cannot', () => {
     const locked = plan(headed({ VersionId: 'v1', ObjectLockLegalHoldStatus: 'ON' }), SSE_S3, VERSIONED);
     expect(locked.action).toBe('cannot');
     expect(locked.reason).toMatch(/^Under Object Lock \(a legal hold\): .* a copy would only add a new, unlocked version while the locked one stays/);
-    const retained = headed({ VersionId: 'v1', ServerSideEncryption: 'AES256', ObjectLockMode: 'COMPLIANCE', ObjectLockRetainUntilDate: new Date('2030-01-01') });
+    const retained = headed({
+      VersionId: 'v1',
+      ServerSideEncryption: 'AES256',
+      ObjectLockMode: 'COMPLIANCE',
+      ObjectLockRetainUntilDate: new Date('2030-01-01'),
+    });
     expect(plan(retained, KMS_A, VERSIONED).action).toBe('cannot');
     const expired = headed({ VersionId: 'v1', ObjectLockMode: 'GOVERNANCE', ObjectLockRetainUntilDate: new Date('2020-01-01') });
     expect(plan(expired, SSE_S3, VERSIONED).action).toBe('copy');
@@ -298,18 +317,25 @@ describe('planObject: needs a key or cannot', () => {
     const hidden: BucketFacts = { ...BUCKET, headers: { encryption: 'hidden', canRead: (h) => h === 'etag', seesAllUserMetadata: false } };
     expect(plan(headed({}), SSE_S3, hidden)).toMatchObject({
       action: 'cannot',
-      reason: "The bucket's CORS rules do not expose the encryption headers, so the browser cannot read them. Without its current encryption it cannot be planned safely.",
+      reason:
+        "The bucket's CORS rules do not expose the encryption headers, so the browser cannot read them. Without its current encryption it cannot be planned safely.",
     });
     const unreadable: SelectedObject = {
       bucket: 'reports',
       key: 'x',
       observation: { status: 'unreadable', reason: 'access-denied', message: 'Access denied.' },
     };
-    expect(plan(unreadable, SSE_S3)).toMatchObject({ action: 'cannot', reason: 'Access denied. Without its current state it cannot be planned safely.' });
+    expect(plan(unreadable, SSE_S3)).toMatchObject({
+      action: 'cannot',
+      reason: 'Access denied. Without its current state it cannot be planned safely.',
+    });
   });
 
   it('cannot plan when a header the job relies on is hidden', () => {
     const noEtag: BucketFacts = { ...BUCKET, headers: { encryption: 'exposed', canRead: (h) => h !== 'etag', seesAllUserMetadata: false } };
-    expect(plan(headed({ ServerSideEncryption: 'AES256' }), KMS_A, noEtag)).toMatchObject({ action: 'cannot', reason: expect.stringMatching(/hide etag/) });
+    expect(plan(headed({ ServerSideEncryption: 'AES256' }), KMS_A, noEtag)).toMatchObject({
+      action: 'cannot',
+      reason: expect.stringMatching(/hide etag/),
+    });
   });
 });

@@ -69,7 +69,10 @@ function planReadableObject(item: Located, planning: Planning): PlanItem {
     if (!key.valid) return cannot(item, key.problem);
   }
   if (target.kind === 'SSE-C' && bucket.blockedEncryptionTypes.includes('SSE-C')) {
-    return cannot(item, `The bucket ${bucket.name} blocks SSE-C (BlockedEncryptionTypes), so S3 refuses to write objects encrypted with a customer key into it.`);
+    return cannot(
+      item,
+      `The bucket ${bucket.name} blocks SSE-C (BlockedEncryptionTypes), so S3 refuses to write objects encrypted with a customer key into it.`,
+    );
   }
   const update = updateEncryptionReason(before, target);
   if (update) return { ...item, action: 'update-encryption', reason: update };
@@ -111,7 +114,10 @@ function planCopy(item: Located, { head, before, bucket, target, options }: Plan
     const copied = `${change}: copied onto itself with CopyObject`;
     const blind = copyBlindSpots(bucket);
     if (blind.length > 0 && !options.acceptHiddenMetadata) {
-      return awaitingConsent(copying, `${copied}. S3 does not copy ${blind.join(', ')}: the console sends it again, but this browser cannot see it. Accept that it may be lost to go ahead.`);
+      return awaitingConsent(
+        copying,
+        `${copied}. S3 does not copy ${blind.join(', ')}: the console sends it again, but this browser cannot see it. Accept that it may be lost to go ahead.`,
+      );
     }
     return {
       ...copying,
@@ -126,7 +132,10 @@ function planCopy(item: Located, { head, before, bucket, target, options }: Plan
   }
   // Old S3 stored any Expires text; only CopyObject keeps one that is not a date, the SDK sends a Date.
   if (settings.expires !== undefined && Number.isNaN(Date.parse(settings.expires))) {
-    return cannot(copying, `${tooLarge}, and a multipart copy would have to send its Expires header again, but "${settings.expires}" is not a date it can send.`);
+    return cannot(
+      copying,
+      `${tooLarge}, and a multipart copy would have to send its Expires header again, but "${settings.expires}" is not a date it can send.`,
+    );
   }
   const blind = multipartBlindSpots(bucket);
   const parts = `${tooLarge}: copied in ${Math.ceil(size / partSize)} parts of ${formatSize(partSize)} (UploadPartCopy)`;
@@ -165,7 +174,8 @@ function acceptedLoss(blind: readonly string[]): string {
 function restoredArchiveNote(restoredArchiveClass: ArchiveStorageClass | undefined, movedTo: ReadableStorageClass | undefined): string {
   if (!restoredArchiveClass) return '';
   const restored = ` It is a restored copy of a ${restoredArchiveClass} object:`;
-  if (!movedTo) return `${restored} the new object keeps its storage class, so S3 archives it again, the restored copy ends, and it must be restored again to be read.`;
+  if (!movedTo)
+    return `${restored} the new object keeps its storage class, so S3 archives it again, the restored copy ends, and it must be restored again to be read.`;
   return `${restored} the new object is written as ${movedTo}, as chosen in the copy settings, so it can be read without a restore.`;
 }
 

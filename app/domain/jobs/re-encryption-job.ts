@@ -74,7 +74,12 @@ export class ReEncryptionJob {
 
   /** A new job for a plan's items, journaled before it starts. */
   static async create(items: readonly PlanItem[], target: TargetEncryption, deps: JobDependencies, keys: JobKeys = {}): Promise<ReEncryptionJob> {
-    const job: JobRecord = { id: crypto.randomUUID(), createdAt: new Date(deps.now?.() ?? Date.now()).toISOString(), target: recordOfTarget(target), state: 'ready' };
+    const job: JobRecord = {
+      id: crypto.randomUUID(),
+      createdAt: new Date(deps.now?.() ?? Date.now()).toISOString(),
+      target: recordOfTarget(target),
+      state: 'ready',
+    };
     const records = items.map((plan): ItemRecord => ({ plan, state: initialItemState(plan), attempts: 0, message: plan.reason }));
     const ring = await sourceKeyRing(md5From(deps.storeFor, items[0]?.region), keys.sources);
     const created = new ReEncryptionJob(job, target, records, ring, deps);
@@ -166,9 +171,7 @@ export class ReEncryptionJob {
   /** Gives the key of SSE-C sources; objects that waited for it are run with the next start or resume. Returns how many. */
   async provideCustomerKey(key: CustomerKey): Promise<number> {
     const md5 = await this.keys.add(key);
-    const waiting = [...this.records.values()].filter(
-      (record) => record.state === 'needs-customer-key' && record.plan.sourceCustomerKeyMd5 === md5,
-    );
+    const waiting = [...this.records.values()].filter((record) => record.state === 'needs-customer-key' && record.plan.sourceCustomerKeyMd5 === md5);
     for (const record of waiting) {
       await this.update(record, { state: 'pending', message: undefined });
       this.queue.push(record.plan.id);
@@ -192,7 +195,11 @@ export class ReEncryptionJob {
     this.meter.start(this.now());
     await this.setState('running');
     while (!this.stopRequest && this.queue.length > 0) {
-      await drain(this.concurrency, () => (this.stopRequest ? undefined : this.queue.shift()), (id) => this.process(id));
+      await drain(
+        this.concurrency,
+        () => (this.stopRequest ? undefined : this.queue.shift()),
+        (id) => this.process(id),
+      );
     }
     if (this.stopRequest === 'sign-in') return this.setState('needs-sign-in');
     await this.abortLeftUploads();
@@ -211,7 +218,8 @@ export class ReEncryptionJob {
     const requests = this.pacer.forItem((error, attempt) => void this.update(record, { message: retryMessage(error, attempt) }));
     const onUploadChanged = (uploadId: string | undefined) => this.update(record, { uploadId }, false);
     try {
-      if (record.uploadId) await abortUpload({ store, requests, onUploadChanged }, { bucket: record.plan.bucket, key: record.plan.key, uploadId: record.uploadId });
+      if (record.uploadId)
+        await abortUpload({ store, requests, onUploadChanged }, { bucket: record.plan.bucket, key: record.plan.key, uploadId: record.uploadId });
       const outcome = await runItem({
         item: record.plan,
         store,
@@ -281,11 +289,12 @@ export class ReEncryptionJob {
       if (!record.uploadId || record.state === 'in-progress') continue;
       const store = this.deps.storeFor(record.plan.region);
       const onUploadChanged = (uploadId: string | undefined) => this.update(record, { uploadId }, false);
-      await abortUpload({ store, requests: this.pacer.forItem(), onUploadChanged }, { bucket: record.plan.bucket, key: record.plan.key, uploadId: record.uploadId }).catch(
-        () => {
-          // Kept in the journal and tried again on the next run.
-        },
-      );
+      await abortUpload(
+        { store, requests: this.pacer.forItem(), onUploadChanged },
+        { bucket: record.plan.bucket, key: record.plan.key, uploadId: record.uploadId },
+      ).catch(() => {
+        // Kept in the journal and tried again on the next run.
+      });
     }
   }
 

@@ -2,15 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DeleteObjectCommand, PutObjectCommand, type PutObjectCommandInput } from '@aws-sdk/client-s3';
 import { useTestStack } from '../../../emulator/test/harness';
 import { createBucket, createKmsKey } from '../../../emulator/test/object-fixtures';
-import {
-  bucketFacts,
-  jobStoreFor,
-  md5OfKey,
-  newCustomerKey,
-  putLegacyObject,
-  selectObject,
-  snapshot,
-} from '../../test-support/job-stack';
+import { bucketFacts, jobStoreFor, md5OfKey, newCustomerKey, putLegacyObject, selectObject, snapshot } from '../../test-support/job-stack';
 import type { CustomerKey } from '../customer-key';
 import { MemoryJournal } from './journal';
 import type { PlanAction } from './plan';
@@ -71,7 +63,12 @@ async function putMixedSet(bucket: string): Promise<void> {
     WebsiteRedirectLocation: 'https://example.com/s3.txt',
   });
   await put('sse-kms.txt', { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: keyA, ContentType: 'application/json', Tagging: 'k=v' });
-  await put('sse-c.bin', { SSECustomerAlgorithm: 'AES256', SSECustomerKey: oldSourceKey.keyBase64, ContentType: 'application/octet-stream', Metadata: { c: '1' } });
+  await put('sse-c.bin', {
+    SSECustomerAlgorithm: 'AES256',
+    SSECustomerKey: oldSourceKey.keyBase64,
+    ContentType: 'application/octet-stream',
+    Metadata: { c: '1' },
+  });
   await putLegacyObject(stack, bucket, 'archived.txt', { body: 'frozen', storageClass: 'GLACIER' });
   await createBucket(stack, lockedBucketOf(bucket), { objectLock: true });
   await put(LOCKED_KEY, { Bucket: lockedBucketOf(bucket), ObjectLockLegalHoldStatus: 'ON' });
@@ -127,15 +124,16 @@ const TARGETS: TargetCase[] = [
 
 describe.each(TARGETS)('a mixed selection re-encrypted to $name', ({ name, target, actions, encryption }) => {
   const bucket = `mixed-${name.toLowerCase()}`;
-  const expectedAction = (key: string): PlanAction =>
-    actions[key] ?? (key === 'archived.txt' || key === 'locked.txt' ? 'cannot' : 'copy');
+  const expectedAction = (key: string): PlanAction => actions[key] ?? (key === 'archived.txt' || key === 'locked.txt' ? 'cannot' : 'copy');
 
   it('changes only the encryption of what it can, and reports the rest', async () => {
     await createBucket(stack, bucket, { allowSseC: true });
     await putMixedSet(bucket);
     const before = new Map(
       await Promise.all(
-        MIXED_KEYS.map(async (key) => [key, await snapshotOf(bucketOfKey(bucket, key), key, key === 'sse-c.bin' ? oldSourceKey : undefined)] as const),
+        MIXED_KEYS.map(
+          async (key) => [key, await snapshotOf(bucketOfKey(bucket, key), key, key === 'sse-c.bin' ? oldSourceKey : undefined)] as const,
+        ),
       ),
     );
     const plan = planJob(await selectMixedSet(bucket), mixedSetFacts(bucket), target());
@@ -256,7 +254,11 @@ describe('what the job cannot do', () => {
     expect(await snapshotOf('blocks-sse-c', 'plain.txt')).toEqual(before);
 
     // Had the plan been made on stale facts, S3's refusal is reported as a failure in its own words.
-    const stale = planJob([await selectObject(stack.s3, 'blocks-sse-c', 'plain.txt')], new Map([['blocks-sse-c', bucketFacts('blocks-sse-c')]]), target);
+    const stale = planJob(
+      [await selectObject(stack.s3, 'blocks-sse-c', 'plain.txt')],
+      new Map([['blocks-sse-c', bucketFacts('blocks-sse-c')]]),
+      target,
+    );
     const { job: staleJob } = await runJob(stale.items, target);
     expect(staleJob.items()[0]).toMatchObject({ state: 'failed', errorCode: 'AccessDenied' });
     expect(await snapshotOf('blocks-sse-c', 'plain.txt')).toEqual(before);

@@ -7,7 +7,18 @@ const HOSTILE = '=cmd|"/c calc"!A1,\nnext line.csv';
 
 function record(key: string, changes: Partial<ItemRecord>, plan: Partial<ItemRecord['plan']> = {}): ItemRecord {
   return {
-    plan: { id: key, bucket: 'reports', region: 'us-east-1', key, versioned: true, versionId: 'v1', action: 'copy', reason: 'planned', before: { kind: 'NOT-SSE' }, ...plan },
+    plan: {
+      id: key,
+      bucket: 'reports',
+      region: 'us-east-1',
+      key,
+      versioned: true,
+      versionId: 'v1',
+      action: 'copy',
+      reason: 'planned',
+      before: { kind: 'NOT-SSE' },
+      ...plan,
+    },
     state: 'pending',
     attempts: 1,
     ...changes,
@@ -25,7 +36,11 @@ const RECORDS: ItemRecord[] = [
   record('skipped.txt', { state: 'skipped' }, { action: 'skip', before: { kind: 'SSE-S3' }, reason: 'Already SSE-S3, as chosen.' }),
   record('failed.txt', { state: 'failed', errorCode: 'AccessDenied', message: 'Access Denied' }),
   record(HOSTILE, { state: 'changed-since-selected', message: 'Changed since it was selected.' }),
-  record('secret.bin', { state: 'needs-customer-key' }, { action: 'needs-customer-key', before: undefined, versionId: undefined, reason: 'Give its key.' }),
+  record(
+    'secret.bin',
+    { state: 'needs-customer-key' },
+    { action: 'needs-customer-key', before: undefined, versionId: undefined, reason: 'Give its key.' },
+  ),
 ];
 
 describe('jobReport', () => {
@@ -57,7 +72,13 @@ describe('jobReport', () => {
       },
       expect.objectContaining({ key: 'failed.txt', result: 'failed', errorCode: 'AccessDenied', message: 'Access Denied', encryptionAfter: '' }),
       expect.objectContaining({ key: HOSTILE, result: 'changed-since-selected' }),
-      expect.objectContaining({ key: 'secret.bin', versionBefore: '', encryptionBefore: 'Unknown', result: 'needs-sse-c-key', message: 'Give its key.' }),
+      expect.objectContaining({
+        key: 'secret.bin',
+        versionBefore: '',
+        encryptionBefore: 'Unknown',
+        result: 'needs-sse-c-key',
+        message: 'Give its key.',
+      }),
     ]);
   });
 });

@@ -12,7 +12,9 @@ describe('restoredArchiveClassOf', () => {
   it('is undefined for archived objects not restored yet, restoring, in Intelligent-Tiering, or not archived', () => {
     expect(restoredArchiveClassOf({ StorageClass: 'GLACIER' })).toBeUndefined();
     expect(restoredArchiveClassOf({ StorageClass: 'DEEP_ARCHIVE', Restore: 'ongoing-request="true"' })).toBeUndefined();
-    expect(restoredArchiveClassOf({ StorageClass: 'INTELLIGENT_TIERING', ArchiveStatus: 'DEEP_ARCHIVE_ACCESS', Restore: 'ongoing-request="false"' })).toBeUndefined();
+    expect(
+      restoredArchiveClassOf({ StorageClass: 'INTELLIGENT_TIERING', ArchiveStatus: 'DEEP_ARCHIVE_ACCESS', Restore: 'ongoing-request="false"' }),
+    ).toBeUndefined();
     expect(restoredArchiveClassOf({ StorageClass: 'GLACIER_IR' })).toBeUndefined();
     expect(restoredArchiveClassOf({})).toBeUndefined();
   });

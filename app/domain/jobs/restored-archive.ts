@@ -17,7 +17,13 @@ export const MINIMUM_STORAGE_DAYS: Record<ArchiveStorageClass, number> = { GLACI
 export const ARCHIVED_ORIGINAL_OVERWRITTEN = `Where the bucket keeps no versions, a copy overwrites the restored archived object it was made from. S3 bills GLACIER objects for at least ${MINIMUM_STORAGE_DAYS.GLACIER} days and DEEP_ARCHIVE objects for at least ${MINIMUM_STORAGE_DAYS.DEEP_ARCHIVE}: an original overwritten sooner is charged for the rest of that time.`;
 
 /** Where a copy of a restored archived object may go: classes S3 reads without a restore. */
-export const READABLE_STORAGE_CLASSES = ['STANDARD', 'INTELLIGENT_TIERING', 'STANDARD_IA', 'ONEZONE_IA', 'GLACIER_IR'] as const satisfies readonly StorageClass[];
+export const READABLE_STORAGE_CLASSES = [
+  'STANDARD',
+  'INTELLIGENT_TIERING',
+  'STANDARD_IA',
+  'ONEZONE_IA',
+  'GLACIER_IR',
+] as const satisfies readonly StorageClass[];
 
 export type ReadableStorageClass = (typeof READABLE_STORAGE_CLASSES)[number];
 

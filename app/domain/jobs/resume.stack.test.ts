@@ -2,7 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CopyObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { useTestStack } from '../../../emulator/test/harness';
 import { copySource, createBucket, createKmsKey } from '../../../emulator/test/object-fixtures';
-import { bucketFacts, jobStoreFor, md5OfKey, newCustomerKey, putLegacyObject, requestCounter, selectObject, snapshot } from '../../test-support/job-stack';
+import {
+  bucketFacts,
+  jobStoreFor,
+  md5OfKey,
+  newCustomerKey,
+  putLegacyObject,
+  requestCounter,
+  selectObject,
+  snapshot,
+} from '../../test-support/job-stack';
 import { MemoryJournal } from './journal';
 import { planJob } from './plan-job';
 import { ReEncryptionJob } from './re-encryption-job';
@@ -40,7 +49,13 @@ describe('a job opened again from its journal', () => {
     const loaded = await journal.load(job.id);
     const [c, d] = [2, 3].map((n) => loaded!.items.find((item) => item.plan.key === keys[n])!);
     await stack.s3.send(
-      new CopyObjectCommand({ Bucket: BUCKET, Key: keys[2], CopySource: copySource(BUCKET, keys[2]), ServerSideEncryption: 'aws:kms:dsse', SSEKMSKeyId: keyArn }),
+      new CopyObjectCommand({
+        Bucket: BUCKET,
+        Key: keys[2],
+        CopySource: copySource(BUCKET, keys[2]),
+        ServerSideEncryption: 'aws:kms:dsse',
+        SSEKMSKeyId: keyArn,
+      }),
     );
     await journal.saveItem(job.id, { ...c, state: 'in-progress', attempts: 1 });
     await journal.saveItem(job.id, { ...d, state: 'in-progress', attempts: 1 });
@@ -89,7 +104,13 @@ describe('a job opened again from its journal', () => {
   it('waits for the key of an SSE-C source, and runs the objects once it is given', async () => {
     const sourceKey = newCustomerKey();
     await stack.s3.send(
-      new PutObjectCommand({ Bucket: BUCKET, Key: 'held/secret.txt', Body: 'secret', SSECustomerAlgorithm: 'AES256', SSECustomerKey: sourceKey.keyBase64 }),
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: 'held/secret.txt',
+        Body: 'secret',
+        SSECustomerAlgorithm: 'AES256',
+        SSECustomerKey: sourceKey.keyBase64,
+      }),
     );
     const target: TargetEncryption = { kind: 'SSE-S3' };
     const plan = planJob([await selectObject(stack.s3, BUCKET, 'held/secret.txt', sourceKey)], new Map([[BUCKET, bucketFacts(BUCKET)]]), target);

@@ -36,22 +36,36 @@ describe('withRetries under the SDK standard mode', () => {
     const { attempt, calls } = failing(slowDown(), awsError('InternalError', 500), network);
     const failures: unknown[] = [];
     const retries: Array<[string, number]> = [];
-    const listener = { onFailure: (error: unknown) => void failures.push(error), onRetry: (error: unknown, attempt: number) => void retries.push([(error as Error).name, attempt]) };
+    const listener = {
+      onFailure: (error: unknown) => void failures.push(error),
+      onRetry: (error: unknown, attempt: number) => void retries.push([(error as Error).name, attempt]),
+    };
     expect(await withRetries(attempt, strategy, listener)).toBe('ok');
     expect(calls()).toBe(4);
     expect(failures).toHaveLength(3);
-    expect(retries).toEqual([['SlowDown', 2], ['InternalError', 3], ['TimeoutError', 4]]);
+    expect(retries).toEqual([
+      ['SlowDown', 2],
+      ['InternalError', 3],
+      ['TimeoutError', 4],
+    ]);
     expect(backoff.bases).toEqual([Retry.throttlingDelay(), Retry.delay(), Retry.delay()]);
   });
 
   it('gives up after maxAttempts with the last error', async () => {
     const { attempt, calls } = failing(slowDown(), slowDown(), awsError('InternalError', 500), slowDown());
-    await expect(withRetries(attempt, sdkRetryStrategy({ mode: 'standard', maxAttempts: 3 }, recordingBackoff()))).rejects.toMatchObject({ name: 'InternalError' });
+    await expect(withRetries(attempt, sdkRetryStrategy({ mode: 'standard', maxAttempts: 3 }, recordingBackoff()))).rejects.toMatchObject({
+      name: 'InternalError',
+    });
     expect(calls()).toBe(3);
   });
 
   it('never retries a 4xx other than throttling, even one the SDK alone would retry (400 RequestTimeout)', async () => {
-    for (const error of [awsError('AccessDenied', 403), awsError('ExpiredToken', 400), awsError('PreconditionFailed', 412), awsError('RequestTimeout', 400)]) {
+    for (const error of [
+      awsError('AccessDenied', 403),
+      awsError('ExpiredToken', 400),
+      awsError('PreconditionFailed', 412),
+      awsError('RequestTimeout', 400),
+    ]) {
       const { attempt, calls } = failing(error);
       await expect(withRetries(attempt, sdkRetryStrategy({ mode: 'standard', maxAttempts: 8 }, recordingBackoff()))).rejects.toBe(error);
       expect(calls(), error.name).toBe(1);

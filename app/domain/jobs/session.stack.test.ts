@@ -17,7 +17,12 @@ const SESSION_SECONDS = 2;
 /** Credentials of the console's re-encrypt role, as the identity pool hands them out. */
 function signIn(ttlSeconds: number): SessionKeys & { expiresAt: number } {
   const issued = stack.ctx.credentials.issueSession(ttlSeconds, 'us-east-1:00000000-0000-4000-8000-0000000000aa', CONSOLE_ROLES.reEncrypt);
-  return { accessKeyId: issued.accessKeyId, secretAccessKey: issued.secretAccessKey, sessionToken: issued.sessionToken, expiresAt: issued.expiresAt ?? 0 };
+  return {
+    accessKeyId: issued.accessKeyId,
+    secretAccessKey: issued.secretAccessKey,
+    sessionToken: issued.sessionToken,
+    expiresAt: issued.expiresAt ?? 0,
+  };
 }
 
 describe('a session that expires in the middle of a job', () => {
@@ -35,7 +40,11 @@ describe('a session that expires in the middle of a job', () => {
     const before = await Promise.all(KEYS.map((key) => snapshot(stack.s3, BUCKET, key)));
 
     let session = signIn(SESSION_SECONDS);
-    const job = await ReEncryptionJob.create(plan.items, target, { storeFor: jobStoreFor(stack, { credentials: () => session }), concurrency: 1, ...quickRetries() });
+    const job = await ReEncryptionJob.create(plan.items, target, {
+      storeFor: jobStoreFor(stack, { credentials: () => session }),
+      concurrency: 1,
+      ...quickRetries(),
+    });
     const unsubscribe = job.subscribe(({ progress }) => {
       if (progress.counts.done === 2) void job.pause();
     });

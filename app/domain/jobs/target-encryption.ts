@@ -9,9 +9,7 @@ export type TargetEncryption =
   | { kind: 'SSE-C'; customerKey: CustomerKey; keyMd5: string };
 
 /** A target as journals and reports may hold it: an SSE-C key is named by its MD5, which S3 itself shows. */
-export type TargetEncryptionRecord =
-  | Exclude<TargetEncryption, { kind: 'SSE-C' }>
-  | { kind: 'SSE-C'; keyMd5: string };
+export type TargetEncryptionRecord = Exclude<TargetEncryption, { kind: 'SSE-C' }> | { kind: 'SSE-C'; keyMd5: string };
 
 export function recordOfTarget(target: TargetEncryption | TargetEncryptionRecord): TargetEncryptionRecord {
   return target.kind === 'SSE-C' ? { kind: 'SSE-C', keyMd5: target.keyMd5 } : target;

@@ -7,12 +7,17 @@ const KMS_HEAD = { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: KEY_A,
 
 describe('verifyResult', () => {
   it('accepts the target encryption with the same size, storage class and checksum algorithm', () => {
-    expect(verifyResult({ ...KMS_HEAD, StorageClass: 'STANDARD_IA', ChecksumCRC32: 'x' }, {
-      target: KMS,
-      size: 10,
-      storageClass: 'STANDARD_IA',
-      checksumAlgorithm: 'CRC32',
-    })).toEqual({ verified: true, encryption: { kind: 'SSE-KMS', kmsKeyArn: KEY_A, bucketKeyEnabled: true } });
+    expect(
+      verifyResult(
+        { ...KMS_HEAD, StorageClass: 'STANDARD_IA', ChecksumCRC32: 'x' },
+        {
+          target: KMS,
+          size: 10,
+          storageClass: 'STANDARD_IA',
+          checksumAlgorithm: 'CRC32',
+        },
+      ),
+    ).toEqual({ verified: true, encryption: { kind: 'SSE-KMS', kmsKeyArn: KEY_A, bucketKeyEnabled: true } });
     expect(verifyResult({ ContentLength: 10 }, { target: { kind: 'SSE-S3' }, size: 10 })).toMatchObject({ verified: false });
     expect(verifyResult({ ServerSideEncryption: 'AES256' }, { target: { kind: 'SSE-S3' }, storageClass: 'STANDARD' }).verified).toBe(true);
   });
@@ -41,7 +46,9 @@ describe('verifyResult', () => {
     expect(verifyResult(KMS_HEAD, { target: KMS, websiteRedirectLocation: '/home.html' })).toMatchObject({
       problem: 'Its website redirect is gone afterwards, not /home.html.',
     });
-    expect(verifyResult({ ...KMS_HEAD, WebsiteRedirectLocation: '/home.html' }, { target: KMS, websiteRedirectLocation: '/home.html' }).verified).toBe(true);
+    expect(
+      verifyResult({ ...KMS_HEAD, WebsiteRedirectLocation: '/home.html' }, { target: KMS, websiteRedirectLocation: '/home.html' }).verified,
+    ).toBe(true);
   });
 
   it('reports a changed ETag where it must stay as a change made by someone else', () => {

@@ -15,9 +15,7 @@ export interface ExpectedResult {
   websiteRedirectLocation?: string;
 }
 
-export type Verification =
-  | { verified: true; encryption: ObjectEncryption }
-  | { verified: false; changedByOthers: boolean; problem: string };
+export type Verification = { verified: true; encryption: ObjectEncryption } | { verified: false; changedByOthers: boolean; problem: string };
 
 /** Checks a HeadObject taken after the change (with the SSE-C key when the target is SSE-C). */
 export function verifyResult(head: ObjectHead, expected: ExpectedResult): Verification {

@@ -24,8 +24,8 @@ export function SignInPage({ session, expired }: { session: AuthSession; expired
           </Alert>
         )}
         <Box>
-          The console reads your buckets with temporary AWS credentials for your role. Sign in with your user pool account; you
-          come back to this page afterwards.
+          The console reads your buckets with temporary AWS credentials for your role. Sign in with your user pool account; you come back to this page
+          afterwards.
         </Box>
         <Button variant="primary" loading={redirecting} onClick={() => signIn(currentPath())}>
           Sign in

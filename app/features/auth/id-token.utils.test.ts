@@ -40,6 +40,9 @@ describe('signedInUserOf', () => {
   });
 
   it('falls back to the sub, and names no role when no group carries one', () => {
-    expect(signedInUserOf({ ...base, 'cognito:groups': ['no-role-group'], 'cognito:preferred_role': 'not-an-arn' })).toEqual({ sub: '5f0c-sub', username: '5f0c-sub' });
+    expect(signedInUserOf({ ...base, 'cognito:groups': ['no-role-group'], 'cognito:preferred_role': 'not-an-arn' })).toEqual({
+      sub: '5f0c-sub',
+      username: '5f0c-sub',
+    });
   });
 });

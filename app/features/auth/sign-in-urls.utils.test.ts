@@ -49,7 +49,9 @@ describe('signInRedirectUri', () => {
 
 describe('safeReturnPath', () => {
   it('keeps a path of the console with its query and fragment', () => {
-    expect(safeReturnPath('/buckets/mixed-encryption/object?key=a%2F%3F%23b.txt#top', ORIGIN)).toBe('/buckets/mixed-encryption/object?key=a%2F%3F%23b.txt#top');
+    expect(safeReturnPath('/buckets/mixed-encryption/object?key=a%2F%3F%23b.txt#top', ORIGIN)).toBe(
+      '/buckets/mixed-encryption/object?key=a%2F%3F%23b.txt#top',
+    );
     expect(safeReturnPath('/', ORIGIN)).toBe('/');
     expect(safeReturnPath('/%2F%2Fevil.example', ORIGIN)).toBe('/%2F%2Fevil.example');
   });

@@ -30,7 +30,10 @@ export function cognitoRevokeUrl(userPool: UserPoolConfig): string {
 /** A fresh `nonce` for an authorization request: 32 random bytes, base64url. */
 export function newNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
 }
 
 /**

@@ -32,7 +32,11 @@ function QueryCell<T>({ entry, query, children }: { entry: BucketEntry; query: U
 }
 
 export function RegionCell({ entry }: { entry: BucketEntry }) {
-  return <QueryCell entry={entry} query={useHeadBucket(entry.name)}>{(head) => head.region}</QueryCell>;
+  return (
+    <QueryCell entry={entry} query={useHeadBucket(entry.name)}>
+      {(head) => head.region}
+    </QueryCell>
+  );
 }
 
 /** Until KMS names the key (or when it may not), the key id or ARN stands in for the alias. */
@@ -41,15 +45,27 @@ export function DefaultEncryptionCell({ entry }: { entry: BucketEntry }) {
   const keyId = encryption.data?.kmsMasterKeyId;
   // S3 takes a default KMS key only from the bucket's own region, so that region's aliases name it.
   const aliases = useKmsAliases(useAwsClients().regionOf(entry.name), needsAliasLookup(keyId));
-  return <QueryCell entry={entry} query={encryption}>{(data) => defaultEncryptionLabel(data, defaultKeyAlias(keyId, aliases.data))}</QueryCell>;
+  return (
+    <QueryCell entry={entry} query={encryption}>
+      {(data) => defaultEncryptionLabel(data, defaultKeyAlias(keyId, aliases.data))}
+    </QueryCell>
+  );
 }
 
 export function SseCBlockedCell({ entry }: { entry: BucketEntry }) {
-  return <QueryCell entry={entry} query={useBucketEncryption(entry.name)}>{sseCBlockedLabel}</QueryCell>;
+  return (
+    <QueryCell entry={entry} query={useBucketEncryption(entry.name)}>
+      {sseCBlockedLabel}
+    </QueryCell>
+  );
 }
 
 export function VersioningCell({ entry }: { entry: BucketEntry }) {
-  return <QueryCell entry={entry} query={useBucketVersioning(entry.name)}>{versioningLabel}</QueryCell>;
+  return (
+    <QueryCell entry={entry} query={useBucketVersioning(entry.name)}>
+      {versioningLabel}
+    </QueryCell>
+  );
 }
 
 /** Whether this console, from its own origin, may read the encryption headers of the bucket's objects. */

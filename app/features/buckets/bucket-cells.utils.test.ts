@@ -34,7 +34,10 @@ describe('defaultEncryptionLabel', () => {
 });
 
 describe('defaultKeyAlias', () => {
-  const aliases = new Map([[LOGS_KEY_ARN, 'alias/demo-logs'], ['11111111-2222-3333-4444-555555555555', 'alias/demo-logs']]);
+  const aliases = new Map([
+    [LOGS_KEY_ARN, 'alias/demo-logs'],
+    ['11111111-2222-3333-4444-555555555555', 'alias/demo-logs'],
+  ]);
 
   it('asks KMS only for a key id or key ARN', () => {
     expect(needsAliasLookup(LOGS_KEY_ARN)).toBe(true);

@@ -28,7 +28,12 @@ export function bucketColumns(remove: (name: string) => void): TableProps.Column
     { id: 'encryption', minWidth: STATUS_MIN_WIDTH, header: 'Default encryption', cell: (entry) => <DefaultEncryptionCell entry={entry} /> },
     { id: 'sse-c-blocked', minWidth: STATUS_MIN_WIDTH, header: 'SSE-C blocked', cell: (entry) => <SseCBlockedCell entry={entry} /> },
     { id: 'versioning', minWidth: STATUS_MIN_WIDTH, header: 'Versioning', cell: (entry) => <VersioningCell entry={entry} /> },
-    { id: 'headers-readable', minWidth: STATUS_MIN_WIDTH, header: 'Encryption headers readable', cell: (entry) => <HeadersReadableCell entry={entry} /> },
+    {
+      id: 'headers-readable',
+      minWidth: STATUS_MIN_WIDTH,
+      header: 'Encryption headers readable',
+      cell: (entry) => <HeadersReadableCell entry={entry} />,
+    },
     {
       id: 'origin',
       header: 'Listed from',

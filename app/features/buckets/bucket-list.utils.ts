@@ -34,7 +34,11 @@ export function bucketListSource(listing: BucketListing): string {
 }
 
 /** Configured buckets first, in config order, then listed ones, then those the user added; each name once. */
-export function bucketEntries(listed: readonly ListedBucket[] | undefined, configured: readonly BucketConfig[], added: readonly string[]): BucketEntry[] {
+export function bucketEntries(
+  listed: readonly ListedBucket[] | undefined,
+  configured: readonly BucketConfig[],
+  added: readonly string[],
+): BucketEntry[] {
   const entries = new Map<string, BucketEntry>();
   const put = (name: string, origin: BucketOrigin) => {
     if (!entries.has(name)) entries.set(name, { name, origin });

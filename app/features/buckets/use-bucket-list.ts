@@ -28,7 +28,11 @@ export function useBucketList(ownerKey: string): BucketList {
     entries,
     source: bucketListSource(listing),
     add: (typed) => {
-      const result = addBucketName(added, typed, entries.map((entry) => entry.name));
+      const result = addBucketName(
+        added,
+        typed,
+        entries.map((entry) => entry.name),
+      );
       if ('problem' in result) return result.problem;
       saveAdded(result.added);
       return undefined;

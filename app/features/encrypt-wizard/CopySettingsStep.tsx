@@ -40,7 +40,11 @@ export function CopySettingsStep(props: CopySettingsStepProps) {
     <SpaceBetween size="l">
       <Container header={<Header variant="h2">Copy source settings</Header>}>
         <SpaceBetween size="s">
-          <Checkbox checked disabled description="Every object is copied onto itself with the settings it has now, as the S3 console's “Copy source settings” does.">
+          <Checkbox
+            checked
+            disabled
+            description="Every object is copied onto itself with the settings it has now, as the S3 console's “Copy source settings” does."
+          >
             Keep the source's settings
           </Checkbox>
           <LineList lines={KEPT} />
@@ -75,7 +79,8 @@ function RestoredArchivesSetting({ restoredArchives, onRestoredArchives, restore
             {
               value: 'keep',
               label: 'Keep their archive storage class',
-              description: 'The copy is GLACIER or DEEP_ARCHIVE again: S3 archives it, the restored copy ends, and it must be restored again to be read.',
+              description:
+                'The copy is GLACIER or DEEP_ARCHIVE again: S3 archives it, the restored copy ends, and it must be restored again to be read.',
             },
             {
               value: 'move',

@@ -26,7 +26,9 @@ export function CustomerKeyField({ choice, onChange, errors, md5 }: CustomerKeyF
         description="Base64 of 32 random bytes (AES-256). It is never stored by the console: save it somewhere safe before you go on."
         errorText={errors.customerKey}
         secondaryControl={
-          <Button onClick={() => onChange({ ...choice, customerKeyText: generateCustomerKeyBase64(), customerKeySaved: false })}>Generate a key</Button>
+          <Button onClick={() => onChange({ ...choice, customerKeyText: generateCustomerKeyBase64(), customerKeySaved: false })}>
+            Generate a key
+          </Button>
         }
       >
         <Input

@@ -48,10 +48,15 @@ function EncryptWizard({ selection }: { selection: EncryptionSelection }) {
   const [starting, setStarting] = useState(false);
   const [startProblem, setStartProblem] = useState<string>();
   const encryption = useEncryptionChoice(selection.bucket);
-  const planning = useWizardPlan(selection, encryption.target, sourceKeys.map((named) => named.key), {
-    acceptHiddenMetadata,
-    restoredArchiveStorageClass: restoredArchiveStorageClassOf(restoredArchives),
-  });
+  const planning = useWizardPlan(
+    selection,
+    encryption.target,
+    sourceKeys.map((named) => named.key),
+    {
+      acceptHiddenMetadata,
+      restoredArchiveStorageClass: restoredArchiveStorageClassOf(restoredArchives),
+    },
+  );
   const candidate = planning.plan && dryRunCandidate(planning.plan.items);
   const permission = usePermissionCheck(candidate, encryption.target, sourceKeys);
   const canStart = planning.plan !== undefined && changesAnything(planning.plan.items) && permission.data?.status === 'allowed';

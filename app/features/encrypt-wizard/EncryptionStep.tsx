@@ -17,7 +17,11 @@ interface EncryptionStepProps {
 
 const KIND_TILES: { value: EncryptionKindChoice; label: string; description: string }[] = [
   { value: 'SSE-S3', label: 'SSE-S3', description: 'Server-side encryption with Amazon S3 managed keys.' },
-  { value: 'SSE-KMS', label: 'SSE-KMS', description: 'Server-side encryption with an AWS KMS key; UpdateObjectEncryption moves SSE-S3 and SSE-KMS objects without copying data.' },
+  {
+    value: 'SSE-KMS',
+    label: 'SSE-KMS',
+    description: 'Server-side encryption with an AWS KMS key; UpdateObjectEncryption moves SSE-S3 and SSE-KMS objects without copying data.',
+  },
   { value: 'DSSE-KMS', label: 'DSSE-KMS', description: 'Dual-layer server-side encryption with an AWS KMS key (bucket key off).' },
   { value: 'SSE-C', label: 'SSE-C', description: 'Server-side encryption with a key you provide; S3 keeps only its MD5.' },
 ];
@@ -30,7 +34,12 @@ export function EncryptionStep({ choice, onChange, errors, kmsKey, customerKeyMd
   return (
     <SpaceBetween size="l">
       <FormField label="Encryption type" errorText={errors.kind}>
-        <Tiles value={choice.kind} items={tiles} onChange={({ detail }) => onChange({ ...choice, kind: detail.value as EncryptionKindChoice })} columns={4} />
+        <Tiles
+          value={choice.kind}
+          items={tiles}
+          onChange={({ detail }) => onChange({ ...choice, kind: detail.value as EncryptionKindChoice })}
+          columns={4}
+        />
       </FormField>
       {(choice.kind === 'SSE-KMS' || choice.kind === 'DSSE-KMS') && (
         <KmsKeyField {...kmsKey} choice={choice} onChange={onChange} errorText={errors.kmsKey} />

@@ -24,9 +24,7 @@ export function KmsKeyField({ choice, onChange, errorText, options, optionsStatu
     <SpaceBetween size="s">
       <RadioGroup
         value={kmsKey.source}
-        onChange={({ detail }) =>
-          onChange({ ...choice, kmsKey: detail.value === 'arn' ? { source: 'arn', text: '' } : { source: 'list' } })
-        }
+        onChange={({ detail }) => onChange({ ...choice, kmsKey: detail.value === 'arn' ? { source: 'arn', text: '' } : { source: 'list' } })}
         items={[
           { value: 'list', label: 'Choose from your AWS KMS keys' },
           { value: 'arn', label: 'Enter an AWS KMS key ARN' },

@@ -32,7 +32,11 @@ export function PermissionCheck({ bucket, check, usesKmsKey }: { bucket: string;
       );
     case 'unknown':
       return (
-        <Alert type="warning" header="Whether your role may do this could not be checked" action={<Button onClick={() => void check.refetch()}>Check again</Button>}>
+        <Alert
+          type="warning"
+          header="Whether your role may do this could not be checked"
+          action={<Button onClick={() => void check.refetch()}>Check again</Button>}
+        >
           {`${verdict.problem.code}: ${verdict.problem.message}`}
         </Alert>
       );

@@ -22,8 +22,19 @@ export function PlanItemsTable({ items }: { items: readonly PlanItem[] }) {
       header={<Header counter={`(${items.length})`}>Objects</Header>}
       empty={<Box color="text-status-inactive">No objects.</Box>}
       columnDefinitions={[
-        { id: 'key', header: 'Key', isRowHeader: true, minWidth: 200, cell: (item) => <span style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{item.key}</span> },
-        { id: 'before', header: 'Current encryption', minWidth: 150, cell: (item) => (item.before ? describeEncryption(item.before) : 'Could not be read') },
+        {
+          id: 'key',
+          header: 'Key',
+          isRowHeader: true,
+          minWidth: 200,
+          cell: (item) => <span style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{item.key}</span>,
+        },
+        {
+          id: 'before',
+          header: 'Current encryption',
+          minWidth: 150,
+          cell: (item) => (item.before ? describeEncryption(item.before) : 'Could not be read'),
+        },
         { id: 'action', header: 'Action', minWidth: 160, cell: (item) => actionLabel(item.action) },
         { id: 'reason', header: 'Why', minWidth: 320, cell: (item) => item.reason },
       ]}

@@ -34,7 +34,9 @@ export function ReviewStep(props: ReviewStepProps) {
   }
   const { plan } = planning;
   if (!plan) {
-    return <StatusIndicator type="loading">{`Reading the selected objects: ${planning.read.toLocaleString('en-US')} of ${selection.keys.length.toLocaleString('en-US')}…`}</StatusIndicator>;
+    return (
+      <StatusIndicator type="loading">{`Reading the selected objects: ${planning.read.toLocaleString('en-US')} of ${selection.keys.length.toLocaleString('en-US')}…`}</StatusIndicator>
+    );
   }
   const waiting = waitingForKeys(plan.items).length;
   const consent = awaitingConsent(plan.items).length;
@@ -50,8 +52,9 @@ export function ReviewStep(props: ReviewStepProps) {
         <Alert type="warning" header="Settings this browser cannot see">
           <SpaceBetween size="s">
             <span>
-              A multipart copy (objects over the copy-size limit) sends every setting again, and any copy sends the website redirect again, since S3 never copies it; but a
-              browser sees only the headers the bucket's CORS rule exposes. The objects waiting for your consent below may lose what it hides.
+              A multipart copy (objects over the copy-size limit) sends every setting again, and any copy sends the website redirect again, since S3
+              never copies it; but a browser sees only the headers the bucket's CORS rule exposes. The objects waiting for your consent below may lose
+              what it hides.
             </span>
             <Checkbox checked={props.acceptHiddenMetadata} onChange={({ detail }) => props.onAcceptHiddenMetadata(detail.checked)}>
               Copy them anyway, accepting that hidden metadata may be lost

@@ -31,7 +31,13 @@ export function SourceKeyForm({ waiting, given, onKey }: SourceKeyFormProps) {
   };
   const description = `${waiting.toLocaleString('en-US')} selected ${waiting === 1 ? 'object is' : 'objects are'} encrypted with SSE-C: give ${waiting === 1 ? 'its key' : 'their keys'} to re-encrypt ${waiting === 1 ? 'it' : 'them'}, or leave ${waiting === 1 ? 'it' : 'them'} out.`;
   return (
-    <Container header={<Header variant="h2" description={description}>SSE-C keys of the selected objects</Header>}>
+    <Container
+      header={
+        <Header variant="h2" description={description}>
+          SSE-C keys of the selected objects
+        </Header>
+      }
+    >
       <form onSubmit={(event) => void submit(event)} autoComplete="off">
         <SpaceBetween size="s">
           <FormField

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { bucketFactsOf, responseHeaderAccessOf } from './bucket-facts.utils';
 
 const ORIGIN = 'http://127.0.0.1:5173';
-const RULES = [{ AllowedOrigins: [ORIGIN], AllowedMethods: ['GET', 'HEAD'], ExposeHeaders: ['ETag', 'x-amz-server-side-encryption', 'x-amz-meta-owner'] }];
+const RULES = [
+  { AllowedOrigins: [ORIGIN], AllowedMethods: ['GET', 'HEAD'], ExposeHeaders: ['ETag', 'x-amz-server-side-encryption', 'x-amz-meta-owner'] },
+];
 
 describe('responseHeaderAccessOf', () => {
   it('reads the safelisted headers and those the rule exposes to this origin, never all user metadata', () => {

@@ -10,7 +10,11 @@ const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
  * only over HTTPS (the local stack also from loopback clients, which never
  * leave the machine), and refuses them in buckets that block SSE-C.
  */
-export function sseCUnavailableReason(s3Endpoint: string | undefined, bucket: string, blockedEncryptionTypes: readonly string[] | undefined): string | undefined {
+export function sseCUnavailableReason(
+  s3Endpoint: string | undefined,
+  bucket: string,
+  blockedEncryptionTypes: readonly string[] | undefined,
+): string | undefined {
   if (s3Endpoint !== undefined) {
     const url = new URL(s3Endpoint);
     if (url.protocol !== 'https:' && !LOOPBACK_HOST.test(url.hostname)) {

@@ -25,7 +25,10 @@ describe('checkEncryptionChoice', () => {
 
   it('refuses a typed key of another region, an alias and a key id, naming why', () => {
     const typed = (text: string) => checkEncryptionChoice(choose({ kind: 'SSE-KMS', kmsKey: { source: 'arn', text } }), found);
-    expect(typed(KEY_ARN.replace('us-east-1', 'eu-west-1'))).toMatchObject({ valid: false, errors: { kmsKey: expect.stringContaining('the bucket is in us-east-1') } });
+    expect(typed(KEY_ARN.replace('us-east-1', 'eu-west-1'))).toMatchObject({
+      valid: false,
+      errors: { kmsKey: expect.stringContaining('the bucket is in us-east-1') },
+    });
     expect(typed('alias/demo-finance')).toMatchObject({ valid: false, errors: { kmsKey: expect.stringContaining('is an alias') } });
     expect(typed('1234abcd-12ab-34cd-56ef-1234567890ab')).toMatchObject({ valid: false, errors: { kmsKey: expect.stringContaining('key id') } });
     expect(typed(KEY_ARN)).toMatchObject({ valid: true });
@@ -35,7 +38,10 @@ describe('checkEncryptionChoice', () => {
     const choice = choose({ kind: 'SSE-KMS', kmsKey: { source: 'list', keyArn: KEY_ARN } });
     const withKey = (key: ChoiceContext['key']) => checkEncryptionChoice(choice, { bucketRegion: 'us-east-1', key });
     expect(withKey({ status: 'pending' })).toMatchObject({ valid: false, errors: { kmsKey: expect.stringContaining('Checking') } });
-    expect(withKey({ status: 'failed', message: 'Key not found.' })).toMatchObject({ valid: false, errors: { kmsKey: expect.stringContaining('Key not found.') } });
+    expect(withKey({ status: 'failed', message: 'Key not found.' })).toMatchObject({
+      valid: false,
+      errors: { kmsKey: expect.stringContaining('Key not found.') },
+    });
     expect(withKey({ status: 'found', enabled: false, keyState: 'PendingDeletion' })).toMatchObject({
       valid: false,
       errors: { kmsKey: expect.stringContaining('PendingDeletion') },

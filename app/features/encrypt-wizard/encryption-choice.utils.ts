@@ -35,7 +35,9 @@ export interface ChoiceContext {
 
 export type ChoiceField = 'kind' | 'kmsKey' | 'customerKey' | 'customerKeySaved';
 
-export type ChoiceCheck = { valid: true; target: TargetEncryption | { kind: 'SSE-C'; customerKey: CustomerKey } } | { valid: false; errors: Partial<Record<ChoiceField, string>> };
+export type ChoiceCheck =
+  | { valid: true; target: TargetEncryption | { kind: 'SSE-C'; customerKey: CustomerKey } }
+  | { valid: false; errors: Partial<Record<ChoiceField, string>> };
 
 /** The typed or picked key ARN, checked for format and region; undefined while nothing is chosen. */
 export function chosenKmsKeyArn(choice: EncryptionChoice, bucketRegion: string): { keyArn?: string; problem?: string } {
@@ -76,7 +78,8 @@ export function checkEncryptionChoice(choice: EncryptionChoice, context: ChoiceC
       const key = checkCustomerKey(choice.customerKeyText);
       const errors: Partial<Record<ChoiceField, string>> = {};
       if (!key.valid) errors.customerKey = choice.customerKeyText.trim() === '' ? 'Generate a key or paste one.' : key.problem;
-      if (!choice.customerKeySaved) errors.customerKeySaved = 'Confirm that you saved the key: S3 does not keep it, and without it the objects cannot be read.';
+      if (!choice.customerKeySaved)
+        errors.customerKeySaved = 'Confirm that you saved the key: S3 does not keep it, and without it the objects cannot be read.';
       if (Object.keys(errors).length > 0) return { valid: false, errors };
       return { valid: true, target: { kind: 'SSE-C', customerKey: rememberCustomerKey(choice.customerKeyText.trim()) } };
     }

@@ -29,6 +29,9 @@ export const STORAGE_CLASS_OPTIONS = READABLE_STORAGE_CLASSES.map((value) => ({ 
 export function restoredArchiveCountText(count: number | undefined): string | undefined {
   if (count === undefined) return undefined;
   if (count === 0) return 'None of the selected objects is a restored archived object the job copies: this setting changes nothing.';
-  const objects = count === 1 ? '1 selected object is a restored archived object' : `${count.toLocaleString('en-US')} selected objects are restored archived objects`;
+  const objects =
+    count === 1
+      ? '1 selected object is a restored archived object'
+      : `${count.toLocaleString('en-US')} selected objects are restored archived objects`;
   return `${objects} the job copies.`;
 }

@@ -9,7 +9,12 @@ function item(key: string, action: PlanAction, changes: Partial<PlanItem> = {}):
 
 describe('countRowsOf', () => {
   it('lists the non-zero counts by encryption and by action, in words', () => {
-    const items = [item('a', 'copy'), item('b', 'cannot'), item('c', 'skip', { before: { kind: 'SSE-S3' } }), item('d', 'cannot', { before: undefined })];
+    const items = [
+      item('a', 'copy'),
+      item('b', 'cannot'),
+      item('c', 'skip', { before: { kind: 'SSE-S3' } }),
+      item('d', 'cannot', { before: undefined }),
+    ];
     expect(countRowsOf(countPlan(items))).toEqual({
       byEncryption: [
         { label: 'Not encrypted', count: 2 },

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { needsSourceKey, observeObject, type HeadAnswer } from './selected-object.utils';
 
-const failed = (status: number): HeadAnswer => ({ status: 'error', error: Object.assign(new Error('refused'), { $metadata: { httpStatusCode: status } }) });
+const failed = (status: number): HeadAnswer => ({
+  status: 'error',
+  error: Object.assign(new Error('refused'), { $metadata: { httpStatusCode: status } }),
+});
 const head = { ETag: '"e"', SSECustomerAlgorithm: 'AES256', SSECustomerKeyMD5: 'md5' };
 const headed: HeadAnswer = { status: 'success', head };
 

@@ -13,7 +13,10 @@ describe('withSourceKey', () => {
 
 describe('waitingForKeys', () => {
   it('is the objects planned as needing their SSE-C key', () => {
-    const items = [{ key: 'a', action: 'needs-customer-key' }, { key: 'b', action: 'copy' }] as PlanItem[];
+    const items = [
+      { key: 'a', action: 'needs-customer-key' },
+      { key: 'b', action: 'copy' },
+    ] as PlanItem[];
     expect(waitingForKeys(items).map((item) => item.key)).toEqual(['a']);
   });
 });

@@ -59,7 +59,17 @@ export function useWizardPlan(
             origin: window.location.origin,
           })
         : undefined,
-    [bucket, region, encryption.isSuccess, encryption.data, versioning.isSuccess, versioning.data, cors.isPending, cors.data, clients.config.copySizeLimit],
+    [
+      bucket,
+      region,
+      encryption.isSuccess,
+      encryption.data,
+      versioning.isSuccess,
+      versioning.data,
+      cors.isPending,
+      cors.data,
+      clients.config.copySizeLimit,
+    ],
   );
 
   const observed = useMemo(() => {
@@ -70,7 +80,12 @@ export function useWizardPlan(
 
   const plan = useMemo(() => {
     if (!facts || !target || read < keys.length) return undefined;
-    return planJob(observed.filter((object) => object !== undefined), new Map([[bucket, facts]]), target, { acceptHiddenMetadata, restoredArchiveStorageClass });
+    return planJob(
+      observed.filter((object) => object !== undefined),
+      new Map([[bucket, facts]]),
+      target,
+      { acceptHiddenMetadata, restoredArchiveStorageClass },
+    );
   }, [facts, target, read, keys.length, observed, bucket, acceptHiddenMetadata, restoredArchiveStorageClass]);
 
   return {

@@ -6,7 +6,17 @@ import { useState } from 'react';
 import { checkCustomerKey, rememberCustomerKey, type CustomerKey } from '../../domain/customer-key';
 
 /** Asks for an SSE-C key by its MD5; the key stays in memory, never in storage or the journal. */
-export function CustomerKeyPrompt({ keyMd5, label, onKey, problem }: { keyMd5: string; label: string; onKey: (key: CustomerKey) => void; problem?: string }) {
+export function CustomerKeyPrompt({
+  keyMd5,
+  label,
+  onKey,
+  problem,
+}: {
+  keyMd5: string;
+  label: string;
+  onKey: (key: CustomerKey) => void;
+  problem?: string;
+}) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
   const submit = () => {

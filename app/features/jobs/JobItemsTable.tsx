@@ -39,7 +39,9 @@ export function JobItemsTable({ items }: { items: readonly ItemRecord[] }) {
           }}
         />
       }
-      pagination={<Pagination currentPageIndex={page.pageIndex} pagesCount={page.pagesCount} onChange={({ detail }) => setPageIndex(detail.currentPageIndex)} />}
+      pagination={
+        <Pagination currentPageIndex={page.pageIndex} pagesCount={page.pagesCount} onChange={({ detail }) => setPageIndex(detail.currentPageIndex)} />
+      }
       empty={<Box textAlign="center">No objects in this state.</Box>}
       columnDefinitions={[
         { id: 'key', header: 'Object', minWidth: 220, cell: (item) => `${item.plan.bucket}/${item.plan.key}` },
@@ -49,9 +51,19 @@ export function JobItemsTable({ items }: { items: readonly ItemRecord[] }) {
           minWidth: 160,
           cell: (item) => <StatusIndicator type={ITEM_STATE_LABELS[item.state].type}>{ITEM_STATE_LABELS[item.state].text}</StatusIndicator>,
         },
-        { id: 'before', header: 'Encryption before', minWidth: 130, cell: (item) => (item.plan.before ? describeEncryption(item.plan.before) : 'Unknown') },
+        {
+          id: 'before',
+          header: 'Encryption before',
+          minWidth: 130,
+          cell: (item) => (item.plan.before ? describeEncryption(item.plan.before) : 'Unknown'),
+        },
         { id: 'after', header: 'Encryption after', minWidth: 130, cell: (item) => (item.after ? describeEncryption(item.after) : '') },
-        { id: 'message', header: 'Details', minWidth: 320, cell: (item) => (item.errorCode ? `${item.errorCode}: ${item.message ?? ''}` : (item.message ?? '')) },
+        {
+          id: 'message',
+          header: 'Details',
+          minWidth: 320,
+          cell: (item) => (item.errorCode ? `${item.errorCode}: ${item.message ?? ''}` : (item.message ?? '')),
+        },
       ]}
     />
   );

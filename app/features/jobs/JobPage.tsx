@@ -28,13 +28,19 @@ export function JobPage({ jobId }: { jobId: string }) {
     case 'elsewhere':
       return (
         <Alert type="info" header={opening.state === 'running' ? 'Running in another tab' : 'Open in another tab'}>
-          Job {jobId} is held by another tab of this browser: it runs there, and its controls and report are there. This page opens it
-          once that tab closes or lets it go.
+          Job {jobId} is held by another tab of this browser: it runs there, and its controls and report are there. This page opens it once that tab
+          closes or lets it go.
         </Alert>
       );
     case 'needs-target-key':
       return (
-        <Container header={<Header variant="h1" description="Keys are never stored, so a reopened SSE-C job asks for its key again.">Re-encryption job</Header>}>
+        <Container
+          header={
+            <Header variant="h1" description="Keys are never stored, so a reopened SSE-C job asks for its key again.">
+              Re-encryption job
+            </Header>
+          }
+        >
           <CustomerKeyPrompt
             keyMd5={opening.keyMd5}
             label="The SSE-C key this job encrypts with"

@@ -34,10 +34,18 @@ export function JobView({ job, runFailure }: { job: ReEncryptionJob; runFailure:
         description={<StatusIndicator type={state.type}>{state.text}</StatusIndicator>}
         actions={
           <SpaceBetween direction="horizontal" size="xs">
-            <Button disabled={!controls.pause} onClick={() => act(() => job.pause())}>Pause</Button>
-            <Button disabled={!controls.resume} onClick={() => act(() => job.resume())}>Resume</Button>
-            <Button disabled={!controls.retryFailed} onClick={() => act(() => job.retryFailed())}>Retry failed</Button>
-            <Button disabled={!controls.cancel} onClick={() => act(() => job.cancel())}>Cancel</Button>
+            <Button disabled={!controls.pause} onClick={() => act(() => job.pause())}>
+              Pause
+            </Button>
+            <Button disabled={!controls.resume} onClick={() => act(() => job.resume())}>
+              Resume
+            </Button>
+            <Button disabled={!controls.retryFailed} onClick={() => act(() => job.retryFailed())}>
+              Retry failed
+            </Button>
+            <Button disabled={!controls.cancel} onClick={() => act(() => job.cancel())}>
+              Cancel
+            </Button>
           </SpaceBetween>
         }
       >
@@ -46,8 +54,8 @@ export function JobView({ job, runFailure }: { job: ReEncryptionJob; runFailure:
       {runFailure !== undefined && <ProblemAlert error={runFailure} header="The job stopped" />}
       {progress.state === 'needs-sign-in' && (
         <Alert type="warning" header="Your session expired">
-          The job is paused and nothing was lost. Once you sign in again it goes on by itself; if the console is still signed in, Resume
-          tries with renewed credentials.
+          The job is paused and nothing was lost. Once you sign in again it goes on by itself; if the console is still signed in, Resume tries with
+          renewed credentials.
         </Alert>
       )}
       {missingSourceKeyMd5s(items).map((md5) => (
@@ -63,8 +71,12 @@ export function JobView({ job, runFailure }: { job: ReEncryptionJob; runFailure:
             description="Key, versions, encryption before and after, method, result and S3's error for every object."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="download" disabled={!controls.report} onClick={() => download('csv')}>Download CSV</Button>
-                <Button iconName="download" disabled={!controls.report} onClick={() => download('json')}>Download JSON</Button>
+                <Button iconName="download" disabled={!controls.report} onClick={() => download('csv')}>
+                  Download CSV
+                </Button>
+                <Button iconName="download" disabled={!controls.report} onClick={() => download('json')}>
+                  Download JSON
+                </Button>
               </SpaceBetween>
             }
           >

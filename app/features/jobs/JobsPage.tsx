@@ -31,7 +31,15 @@ export function JobsPage() {
       )}
       {failure !== undefined && <ProblemAlert error={failure} header="The jobs could not be read" />}
       <Table
-        header={<Header variant="h1" counter={jobs && `(${jobs.length})`} description="Your jobs started in this browser. Each one goes on where it stopped when opened again.">Jobs</Header>}
+        header={
+          <Header
+            variant="h1"
+            counter={jobs && `(${jobs.length})`}
+            description="Your jobs started in this browser. Each one goes on where it stopped when opened again."
+          >
+            Jobs
+          </Header>
+        }
         loading={!jobs && failure === undefined}
         loadingText="Reading the jobs"
         items={jobs ?? []}

@@ -2,10 +2,28 @@ import { describe, expect, it } from 'vitest';
 import type { ItemRecord, ItemState } from '../../domain/jobs/job-records';
 import { progressOf } from '../../domain/jobs/job-progress';
 import { planItemId, type PlanItem } from '../../domain/jobs/plan';
-import { formatEta, formatRate, jobControls, listedJobState, missingSourceKeyMd5s, pageOfItems, percentSettled, reportFileName } from './job-view.utils';
+import {
+  formatEta,
+  formatRate,
+  jobControls,
+  listedJobState,
+  missingSourceKeyMd5s,
+  pageOfItems,
+  percentSettled,
+  reportFileName,
+} from './job-view.utils';
 
 function record(key: string, state: ItemState, sourceCustomerKeyMd5?: string): ItemRecord {
-  const plan: PlanItem = { id: planItemId('b', key, undefined), bucket: 'b', region: 'us-east-1', key, versioned: false, action: 'copy', reason: 'r', sourceCustomerKeyMd5 };
+  const plan: PlanItem = {
+    id: planItemId('b', key, undefined),
+    bucket: 'b',
+    region: 'us-east-1',
+    key,
+    versioned: false,
+    action: 'copy',
+    reason: 'r',
+    sourceCustomerKeyMd5,
+  };
   return { plan, state, attempts: 0 };
 }
 
@@ -25,9 +43,21 @@ describe('job view', () => {
 
   it('offers the controls the job state allows', () => {
     expect(jobControls(progressOf('running', mixed, 2))).toEqual({ pause: true, resume: false, cancel: true, retryFailed: false, report: false });
-    expect(jobControls(progressOf('paused', mixed, undefined))).toEqual({ pause: false, resume: true, cancel: true, retryFailed: true, report: true });
+    expect(jobControls(progressOf('paused', mixed, undefined))).toEqual({
+      pause: false,
+      resume: true,
+      cancel: true,
+      retryFailed: true,
+      report: true,
+    });
     expect(jobControls(progressOf('needs-sign-in', mixed, undefined))).toMatchObject({ resume: true, pause: false });
-    expect(jobControls(progressOf('finished', [record('a', 'done')], undefined))).toEqual({ pause: false, resume: false, cancel: false, retryFailed: false, report: true });
+    expect(jobControls(progressOf('finished', [record('a', 'done')], undefined))).toEqual({
+      pause: false,
+      resume: false,
+      cancel: false,
+      retryFailed: false,
+      report: true,
+    });
     expect(jobControls(progressOf('cancelled', mixed, undefined))).toMatchObject({ retryFailed: false, cancel: false, resume: false });
   });
 
@@ -41,7 +71,9 @@ describe('job view', () => {
   });
 
   it('names each SSE-C key the job waits for once', () => {
-    expect(missingSourceKeyMd5s([record('a', 'needs-customer-key', 'm1'), record('b', 'needs-customer-key', 'm1'), record('c', 'done', 'm2')])).toEqual(['m1']);
+    expect(
+      missingSourceKeyMd5s([record('a', 'needs-customer-key', 'm1'), record('b', 'needs-customer-key', 'm1'), record('c', 'done', 'm2')]),
+    ).toEqual(['m1']);
   });
 
   it('writes pace, time left and file names for people', () => {

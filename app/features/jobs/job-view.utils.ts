@@ -27,7 +27,9 @@ export const JOB_STATE_LABELS: Record<JobState, { text: string; type: StatusType
 /** A job of the list: its journaled state, and whether another tab holds it. */
 export function listedJobState({ state, elsewhere }: { state: JobState; elsewhere: boolean }): { text: string; type: StatusType } {
   if (!elsewhere) return JOB_STATE_LABELS[state];
-  return state === 'running' ? { text: 'Running in another tab', type: 'in-progress' } : { text: `${JOB_STATE_LABELS[state].text}, open in another tab`, type: 'info' };
+  return state === 'running'
+    ? { text: 'Running in another tab', type: 'in-progress' }
+    : { text: `${JOB_STATE_LABELS[state].text}, open in another tab`, type: 'info' };
 }
 
 /** Objects whose outcome is settled (re-encrypted, skipped, reported), out of all, as a percentage. */
@@ -95,6 +97,8 @@ export function reportFileName(jobId: string, extension: 'csv' | 'json'): string
 
 /** The MD5s of SSE-C keys the job waits for, one each. */
 export function missingSourceKeyMd5s(items: readonly ItemRecord[]): string[] {
-  const md5s = items.flatMap((item) => (item.state === 'needs-customer-key' && item.plan.sourceCustomerKeyMd5 ? [item.plan.sourceCustomerKeyMd5] : []));
+  const md5s = items.flatMap((item) =>
+    item.state === 'needs-customer-key' && item.plan.sourceCustomerKeyMd5 ? [item.plan.sourceCustomerKeyMd5] : [],
+  );
   return [...new Set(md5s)];
 }

@@ -27,7 +27,13 @@ export function CustomerKeyForm({ rejected, checking, onKey }: { rejected: boole
 
   return (
     <form onSubmit={submit} autoComplete="off">
-      <Form actions={<Button variant="primary" loading={checking}>Read with this key</Button>}>
+      <Form
+        actions={
+          <Button variant="primary" loading={checking}>
+            Read with this key
+          </Button>
+        }
+      >
         <FormField
           label="SSE-C key"
           description="Base64 of the 32-byte AES-256 key the object was written with. It stays in this tab's memory only: never in the URL, browser storage or logs."

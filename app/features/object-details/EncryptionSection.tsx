@@ -33,7 +33,8 @@ export function EncryptionSection({
   const status = { label: 'Encryption', value: <EncryptionStatus reading={reading} compliance={compliance} kmsAlias={kmsAlias.alias} /> };
   const rows = read ? encryptionRows(read.head, kmsAlias.text, read.access.canRead) : [];
   // Failures of the request itself are shown once, above the sections.
-  const unreadableHeaders = reading?.status === 'unreadable' && (reading.reason === 'headers-hidden-by-cors' || reading.reason === 'headers-unverified');
+  const unreadableHeaders =
+    reading?.status === 'unreadable' && (reading.reason === 'headers-hidden-by-cors' || reading.reason === 'headers-unverified');
   return (
     <Container header={<Header variant="h2">Server-side encryption settings</Header>}>
       <SpaceBetween size="m">
@@ -46,8 +47,8 @@ export function EncryptionSection({
         {keyPrompt.asking && (
           <SpaceBetween size="s">
             <Alert type="info" header="Cannot read without the key">
-              The object is encrypted with a customer-provided key (SSE-C). S3 shows its properties only to requests that bring
-              that key: enter it to read them.
+              The object is encrypted with a customer-provided key (SSE-C). S3 shows its properties only to requests that bring that key: enter it to
+              read them.
             </Alert>
             <CustomerKeyForm rejected={keyPrompt.rejected} checking={keyPrompt.checking} onKey={onCustomerKey} />
           </SpaceBetween>

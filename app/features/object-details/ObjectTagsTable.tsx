@@ -11,7 +11,9 @@ export function ObjectTagsTable({ address }: { address: ObjectAddress }) {
       title="Tags"
       entries={tagging.data}
       loading={tagging.isPending}
-      empty={tagging.isError ? <FailureAlert error={tagging.error} permission="s3:GetObjectTagging" onRetry={() => void tagging.refetch()} /> : 'No tags.'}
+      empty={
+        tagging.isError ? <FailureAlert error={tagging.error} permission="s3:GetObjectTagging" onRetry={() => void tagging.refetch()} /> : 'No tags.'
+      }
     />
   );
 }

@@ -18,7 +18,10 @@ export function PreservationSection({ address, read, placeholder }: { address: O
   return (
     <Container
       header={
-        <Header variant="h2" description="Re-encrypting in place copies the object onto itself; S3 keeps some of this on the copy and drops the rest.">
+        <Header
+          variant="h2"
+          description="Re-encrypting in place copies the object onto itself; S3 keeps some of this on the copy and drops the rest."
+        >
           What a re-encryption must preserve
         </Header>
       }
@@ -30,14 +33,18 @@ export function PreservationSection({ address, read, placeholder }: { address: O
               title="User metadata"
               entries={userMetadataOf(read.head)}
               description={userMetadataNotice(read.access)}
-              empty={read.head.MissingMeta ? `S3 holds ${read.head.MissingMeta} entries it cannot send as HTTP headers.` : 'No user metadata visible.'}
+              empty={
+                read.head.MissingMeta ? `S3 holds ${read.head.MissingMeta} entries it cannot send as HTTP headers.` : 'No user metadata visible.'
+              }
             />
           ) : (
             placeholder
           )}
           <ObjectTagsTable address={address} />
         </ColumnLayout>
-        {read && <DisplayRows columns={3} rows={[...checksumRows(read.head, read.access.canRead), ...objectLockRows(read.head, read.access.canRead)]} />}
+        {read && (
+          <DisplayRows columns={3} rows={[...checksumRows(read.head, read.access.canRead), ...objectLockRows(read.head, read.access.canRead)]} />
+        )}
         {read && (
           <Box variant="div">
             <Header variant="h3">What S3 does on a copy</Header>

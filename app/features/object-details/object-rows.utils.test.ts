@@ -121,7 +121,10 @@ describe('what a re-encryption must preserve', () => {
 
   it('shows Object Lock mode, retain-until date and legal hold', () => {
     expect(
-      objectLockRows({ ObjectLockMode: 'GOVERNANCE', ObjectLockRetainUntilDate: new Date('2030-01-01T00:00:00.000Z'), ObjectLockLegalHoldStatus: 'ON' }, readable),
+      objectLockRows(
+        { ObjectLockMode: 'GOVERNANCE', ObjectLockRetainUntilDate: new Date('2030-01-01T00:00:00.000Z'), ObjectLockLegalHoldStatus: 'ON' },
+        readable,
+      ),
     ).toEqual([
       { label: 'Object Lock mode', value: 'GOVERNANCE' },
       { label: 'Retain until', value: '2030-01-01 00:00:00 UTC' },
@@ -143,6 +146,10 @@ describe('what a re-encryption must preserve', () => {
     expect(reEncryptionNotes({ SSECustomerAlgorithm: 'AES256' }).some((note) => note.includes('SSE-C key'))).toBe(true);
     expect(reEncryptionNotes({ ContentLength: 6 * 1024 ** 3 }).some((note) => note.includes('multipart copy'))).toBe(true);
     expect(reEncryptionNotes({ ServerSideEncryption: 'AES256' }).some((note) => note.startsWith('UpdateObjectEncryption'))).toBe(true);
-    expect(reEncryptionNotes({ ServerSideEncryption: 'AES256', ObjectLockLegalHoldStatus: 'ON' }).some((note) => note.startsWith('UpdateObjectEncryption'))).toBe(false);
+    expect(
+      reEncryptionNotes({ ServerSideEncryption: 'AES256', ObjectLockLegalHoldStatus: 'ON' }).some((note) =>
+        note.startsWith('UpdateObjectEncryption'),
+      ),
+    ).toBe(false);
   });
 });

@@ -41,7 +41,13 @@ export function encryptionRows(head: ObjectHead, kmsKeyAlias: string, canRead: C
     sse === 'aws:kms'
       ? headerRow(canRead, 'Bucket Key', 'x-amz-server-side-encryption-bucket-key-enabled', head.BucketKeyEnabled ? 'Enabled' : undefined, 'Disabled')
       : { label: 'Bucket Key', value: NOT_SET },
-    headerRow(canRead, 'Dual-layer (DSSE-KMS)', 'x-amz-server-side-encryption', sse && (sse === 'aws:kms:dsse' ? 'Yes: two layers of KMS encryption' : 'No'), 'No'),
+    headerRow(
+      canRead,
+      'Dual-layer (DSSE-KMS)',
+      'x-amz-server-side-encryption',
+      sse && (sse === 'aws:kms:dsse' ? 'Yes: two layers of KMS encryption' : 'No'),
+      'No',
+    ),
     headerRow(canRead, 'SSE-C algorithm', 'x-amz-server-side-encryption-customer-algorithm', head.SSECustomerAlgorithm),
     headerRow(canRead, 'SSE-C key MD5', 'x-amz-server-side-encryption-customer-key-md5', head.SSECustomerKeyMD5),
   ];
@@ -86,7 +92,12 @@ export function checksumRows(head: ObjectHead, canRead: CanRead): DisplayRow[] {
 export function objectLockRows(head: ObjectHead, canRead: CanRead): DisplayRow[] {
   return [
     headerRow(canRead, 'Object Lock mode', 'x-amz-object-lock-mode', head.ObjectLockMode, 'None'),
-    headerRow(canRead, 'Retain until', 'x-amz-object-lock-retain-until-date', head.ObjectLockRetainUntilDate && formatUtc(head.ObjectLockRetainUntilDate)),
+    headerRow(
+      canRead,
+      'Retain until',
+      'x-amz-object-lock-retain-until-date',
+      head.ObjectLockRetainUntilDate && formatUtc(head.ObjectLockRetainUntilDate),
+    ),
     headerRow(canRead, 'Legal hold', 'x-amz-object-lock-legal-hold', head.ObjectLockLegalHoldStatus, 'OFF'),
   ];
 }

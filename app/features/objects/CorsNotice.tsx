@@ -6,9 +6,9 @@ export function CorsNotice({ visibility }: { visibility: HeaderVisibility | unde
   if (visibility === 'hidden') {
     return (
       <Alert type="warning" header="This bucket's CORS rules hide the encryption headers from the console">
-        S3 sends the browser only the response headers a bucket's CORS rule lists in ExposeHeaders. This bucket's rule
-        does not list x-amz-server-side-encryption, so a missing header cannot be told from a hidden one: objects show
-        "Cannot read" rather than a guess. Add the encryption headers to ExposeHeaders to see them here.
+        S3 sends the browser only the response headers a bucket's CORS rule lists in ExposeHeaders. This bucket's rule does not list
+        x-amz-server-side-encryption, so a missing header cannot be told from a hidden one: objects show "Cannot read" rather than a guess. Add the
+        encryption headers to ExposeHeaders to see them here.
       </Alert>
     );
   }

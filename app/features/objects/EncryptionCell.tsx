@@ -12,7 +12,15 @@ export interface KmsAliasLookup {
   settled: boolean;
 }
 
-export function EncryptionCell({ reading, policy, kmsAliases }: { reading: EncryptionReading | undefined; policy: CompliancePolicy; kmsAliases: KmsAliasLookup }) {
+export function EncryptionCell({
+  reading,
+  policy,
+  kmsAliases,
+}: {
+  reading: EncryptionReading | undefined;
+  policy: CompliancePolicy;
+  kmsAliases: KmsAliasLookup;
+}) {
   const keyArn = reading?.status === 'read' ? reading.encryption.kmsKeyArn : undefined;
   const alias = keyArn ? kmsAliases.names?.get(keyArn) : undefined;
   return (

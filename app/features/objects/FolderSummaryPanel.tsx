@@ -38,7 +38,13 @@ export const FolderSummaryPanel = memo(function FolderSummaryPanel({ summary, co
           innerMetricValue={String(summary.checked)}
           innerMetricDescription="checked"
           ariaLabel="Encryption of the checked objects"
-          i18nStrings={{ detailsValue: 'Objects', detailsPercentage: 'Share', legendAriaLabel: 'Legend', chartAriaRoleDescription: 'pie chart', segmentAriaRoleDescription: 'segment' }}
+          i18nStrings={{
+            detailsValue: 'Objects',
+            detailsPercentage: 'Share',
+            legendAriaLabel: 'Legend',
+            chartAriaRoleDescription: 'pie chart',
+            segmentAriaRoleDescription: 'segment',
+          }}
           empty={<Box color="text-status-inactive">No object has been checked yet.</Box>}
         />
         <KeyValuePairs

@@ -20,7 +20,13 @@ export function ObjectName({ bucket, row }: { bucket: string; row: ListingRow })
   }
   return (
     <Link href={routeHref({ page: 'object', bucket, key: row.object.key })} onFollow={followInApp}>
-      {row.name === '' ? <Box variant="span" color="text-body-secondary">(this folder's own object)</Box> : <span style={LITERAL}>{row.name}</span>}
+      {row.name === '' ? (
+        <Box variant="span" color="text-body-secondary">
+          (this folder's own object)
+        </Box>
+      ) : (
+        <span style={LITERAL}>{row.name}</span>
+      )}
     </Link>
   );
 }

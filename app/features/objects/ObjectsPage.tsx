@@ -19,7 +19,15 @@ import { useHeaderVisibility } from './use-header-visibility';
 const SEARCH_DELAY_MS = 300;
 
 /** A folder of a bucket: its sub-folders and objects with their encryption, and a summary of what was read. */
-export function ObjectsPage({ bucket, prefix, onEditEncryption }: { bucket: string; prefix: string; onEditEncryption: (selection: EncryptionSelection) => void }) {
+export function ObjectsPage({
+  bucket,
+  prefix,
+  onEditEncryption,
+}: {
+  bucket: string;
+  prefix: string;
+  onEditEncryption: (selection: EncryptionSelection) => void;
+}) {
   const [searchText, setSearchText] = useState('');
   const [flaggedOnly, setFlaggedOnly] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
@@ -45,7 +53,13 @@ export function ObjectsPage({ bucket, prefix, onEditEncryption }: { bucket: stri
     />
   );
   return (
-    <ContentLayout header={<Header variant="h1" description={prefix ? `Folder: ${prefix}` : 'Bucket root'}>{bucket}</Header>}>
+    <ContentLayout
+      header={
+        <Header variant="h1" description={prefix ? `Folder: ${prefix}` : 'Bucket root'}>
+          {bucket}
+        </Header>
+      }
+    >
       <FolderView
         key={listingPrefix}
         bucket={bucket}

@@ -43,21 +43,32 @@ export function ObjectsTable({ bucket, folder, search, searchText, onFlaggedOnly
   const counter = `(${folder.shownCount}${folder.openEnd ? '+' : ''})`;
   const columns = [
     { id: 'name', header: 'Name', cell: (row: ListingRow) => <ObjectName bucket={bucket} row={row} />, isRowHeader: true },
-    { id: 'size', header: 'Size', cell: (row: ListingRow) => (row.type === 'object' && row.object.size !== undefined ? formatSize(row.object.size) : '-') },
+    {
+      id: 'size',
+      header: 'Size',
+      cell: (row: ListingRow) => (row.type === 'object' && row.object.size !== undefined ? formatSize(row.object.size) : '-'),
+    },
     {
       id: 'lastModified',
       header: 'Last modified',
       minWidth: 180,
-      cell: (row: ListingRow) =>
-        row.type === 'object' && row.object.lastModified ? DATE_FORMAT.format(row.object.lastModified) : '-',
+      cell: (row: ListingRow) => (row.type === 'object' && row.object.lastModified ? DATE_FORMAT.format(row.object.lastModified) : '-'),
     },
-    { id: 'storageClass', header: 'Storage class', cell: (row: ListingRow) => (row.type === 'object' ? (row.object.storageClass ?? 'STANDARD') : '-') },
+    {
+      id: 'storageClass',
+      header: 'Storage class',
+      cell: (row: ListingRow) => (row.type === 'object' ? (row.object.storageClass ?? 'STANDARD') : '-'),
+    },
     {
       id: 'encryption',
       header: 'Encryption',
       minWidth: 240,
       cell: (row: ListingRow) =>
-        row.type === 'object' ? <EncryptionCell reading={folder.readings.get(row.object.key)} policy={folder.policy} kmsAliases={folder.kmsAliases} /> : '-',
+        row.type === 'object' ? (
+          <EncryptionCell reading={folder.readings.get(row.object.key)} policy={folder.policy} kmsAliases={folder.kmsAliases} />
+        ) : (
+          '-'
+        ),
     },
   ];
   return (
@@ -83,9 +94,14 @@ export function ObjectsTable({ bucket, folder, search, searchText, onFlaggedOnly
       header={
         <Header
           counter={counter}
-          description={[selection.selected.size > 0 ? `${selectedCountText(selection.selected.size)}.` : '', folder.flaggedOnly ? flaggedDescription(folder) : '']
-            .filter(Boolean)
-            .join(' ') || undefined}
+          description={
+            [
+              selection.selected.size > 0 ? `${selectedCountText(selection.selected.size)}.` : '',
+              folder.flaggedOnly ? flaggedDescription(folder) : '',
+            ]
+              .filter(Boolean)
+              .join(' ') || undefined
+          }
           actions={
             <SpaceBetween direction="horizontal" size="m" alignItems="center">
               <Toggle
@@ -120,6 +136,8 @@ export function ObjectsTable({ bucket, folder, search, searchText, onFlaggedOnly
 
 function flaggedDescription(folder: FolderObjects): string {
   const { checked, loaded } = folder.summary;
-  const status = folder.readingsSettled ? 'Objects known not to comply with the policy' : 'Reading encryption — flagged objects appear as they are found';
+  const status = folder.readingsSettled
+    ? 'Objects known not to comply with the policy'
+    : 'Reading encryption — flagged objects appear as they are found';
   return `${status} (${checked} of ${loaded} loaded objects checked).`;
 }

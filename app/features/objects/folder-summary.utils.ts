@@ -18,11 +18,7 @@ export interface FolderSummary {
 }
 
 /** Counts the readings that have arrived; `undefined` stands for one still loading. */
-export function summarizeReadings(
-  loaded: number,
-  readings: ReadonlyArray<EncryptionReading | undefined>,
-  policy: CompliancePolicy,
-): FolderSummary {
+export function summarizeReadings(loaded: number, readings: ReadonlyArray<EncryptionReading | undefined>, policy: CompliancePolicy): FolderSummary {
   const summary: FolderSummary = {
     loaded,
     checked: 0,

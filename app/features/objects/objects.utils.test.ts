@@ -102,4 +102,3 @@ describe('keysToRead', () => {
     expect(keysToRead(objects, new Set(), [], 3)).toEqual(['a', 'b', 'c']);
   });
 });
-

@@ -83,7 +83,12 @@ export function nextLoad(state: LoadingState): NextLoad {
 }
 
 /** Keys to read, in listing order: those read before, those on screen, and the flagged filter's scan. */
-export function keysToRead(objects: readonly ObjectRow[], readBefore: ReadonlySet<string>, onScreen: readonly ListingRow[], scanned: number): string[] {
+export function keysToRead(
+  objects: readonly ObjectRow[],
+  readBefore: ReadonlySet<string>,
+  onScreen: readonly ListingRow[],
+  scanned: number,
+): string[] {
   const wanted = new Set(readBefore);
   for (const row of onScreen) if (row.type === 'object') wanted.add(row.object.key);
   return objects.filter((row, index) => index < scanned || wanted.has(row.object.key)).map((row) => row.object.key);

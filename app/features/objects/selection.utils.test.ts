@@ -29,8 +29,12 @@ describe('selectionOf', () => {
 describe('describeScan and selectedCountText', () => {
   it('say where the search is and how far it got', () => {
     const scan = { prefix: 'logs/', listed: 1900, checked: 1200, flagged: 1000, unknown: 0, failures: [] };
-    expect(describeScan({ ...scan, status: 'scanning' })).toBe('Finding every flagged object under logs/: 1,900 listed, 1,200 checked, 1,000 flagged…');
-    expect(describeScan({ ...scan, prefix: '', status: 'done' })).toBe('Every flagged object in the bucket is selected: 1,900 listed, 1,200 checked, 1,000 flagged.');
+    expect(describeScan({ ...scan, status: 'scanning' })).toBe(
+      'Finding every flagged object under logs/: 1,900 listed, 1,200 checked, 1,000 flagged…',
+    );
+    expect(describeScan({ ...scan, prefix: '', status: 'done' })).toBe(
+      'Every flagged object in the bucket is selected: 1,900 listed, 1,200 checked, 1,000 flagged.',
+    );
     expect(describeScan({ ...scan, status: 'failed', problem: 'Access denied.' })).toContain('failed (Access denied.)');
     expect(describeScan({ ...scan, status: 'cancelled' })).toContain('Stopped');
     expect([1, 1204].map(selectedCountText)).toEqual(['1 object selected', '1,204 objects selected']);

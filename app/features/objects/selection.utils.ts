@@ -5,7 +5,11 @@ import type { EncryptionSelection } from '../../domain/selection';
 import type { ListingRow } from './objects.utils';
 
 /** Keys selected on other table pages stay selected; the current page's are replaced by what the table reports. */
-export function mergePageSelection(selected: ReadonlySet<string>, pageRows: readonly ListingRow[], selectedOnPage: readonly ListingRow[]): Set<string> {
+export function mergePageSelection(
+  selected: ReadonlySet<string>,
+  pageRows: readonly ListingRow[],
+  selectedOnPage: readonly ListingRow[],
+): Set<string> {
   const merged = new Set(selected);
   for (const row of pageRows) if (row.type === 'object') merged.delete(row.object.key);
   for (const row of selectedOnPage) if (row.type === 'object') merged.add(row.object.key);

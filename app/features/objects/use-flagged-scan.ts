@@ -32,8 +32,7 @@ export function useFlaggedScan(bucket: string, visibility: HeaderVisibility | un
       controller.current = abort;
       const counts = { listed: 0, checked: 0, flagged: 0, unknown: 0 };
       const failures: ScanFailure[] = [];
-      const report = (status: FlaggedScan['status'], problem?: string) =>
-        setScan({ status, prefix, ...counts, failures: [...failures], problem });
+      const report = (status: FlaggedScan['status'], problem?: string) => setScan({ status, prefix, ...counts, failures: [...failures], problem });
       report('scanning');
       try {
         for await (const objects of listObjectsRecursive(clients.s3(clients.regionOf(bucket)), bucket, prefix, abort.signal)) {

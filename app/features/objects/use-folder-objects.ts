@@ -68,7 +68,11 @@ export function useFolderObjects(bucket: string, folderPrefix: string, listingPr
     rows,
     shownCount: shown.length,
     pageRows: tablePageOf(shown, pageIndex),
-    summary: summarizeReadings(objects.length, keys.map((key) => readings.get(key)), policy),
+    summary: summarizeReadings(
+      objects.length,
+      keys.map((key) => readings.get(key)),
+      policy,
+    ),
     /** More rows may come: another listing page, or loaded objects not yet read for the flagged filter. */
     openEnd: hasNextListingPage || (flaggedOnly && scanned < objects.length),
     /** The table page is not full yet but rows are on their way. */

@@ -24,10 +24,8 @@ export function storeAdapter(store: Store): AdapterFactory {
       }
       return record;
     };
-    const liveRecords = (): Array<[string, StoredModel]> =>
-      store.list<StoredModel>(table).filter(([id]) => live(id) !== undefined);
-    const findWhere = (matches: (payload: AdapterPayload) => boolean) =>
-      liveRecords().find(([, record]) => matches(record.payload))?.[1].payload;
+    const liveRecords = (): Array<[string, StoredModel]> => store.list<StoredModel>(table).filter(([id]) => live(id) !== undefined);
+    const findWhere = (matches: (payload: AdapterPayload) => boolean) => liveRecords().find(([, record]) => matches(record.payload))?.[1].payload;
 
     return {
       async upsert(id, payload, expiresIn) {

@@ -21,7 +21,9 @@ export function cognitoLogout(provider: Provider, consoleOrigins: readonly strin
     const { client_id: clientId, logout_uri: logoutUri } = koa.query;
     const client = typeof clientId === 'string' ? await provider.Client.find(clientId) : undefined;
     if (!client || typeof logoutUri !== 'string' || !isSignOutUrl(logoutUri, consoleOrigins)) {
-      const problem = client ? 'logout_uri is not one of the app client’s sign-out URLs.' : 'client_id does not name an app client of this user pool.';
+      const problem = client
+        ? 'logout_uri is not one of the app client’s sign-out URLs.'
+        : 'client_id does not name an app client of this user pool.';
       sendPage(koa, 400, errorPage('Sign-out failed', problem));
       return;
     }

@@ -25,8 +25,7 @@ async function grantWithoutConsent(ctx: KoaContextWithOIDC) {
   const { provider, client, session } = ctx.oidc;
   if (!client || !session?.accountId) return undefined;
   const grantId = session.grantIdFor(client.clientId);
-  const grant =
-    (grantId && (await provider.Grant.find(grantId))) || new provider.Grant({ clientId: client.clientId, accountId: session.accountId });
+  const grant = (grantId && (await provider.Grant.find(grantId))) || new provider.Grant({ clientId: client.clientId, accountId: session.accountId });
   grant.addOIDCScope([...ctx.oidc.requestParamOIDCScopes].join(' '));
   await grant.save();
   return grant;

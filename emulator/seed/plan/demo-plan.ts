@@ -5,10 +5,4 @@ import type { BucketPlan } from './model.js';
 import { sseCBlockedPlan } from './sse-c-blocked.js';
 import { versionedReportsPlan } from './versioned-reports.js';
 
-export const DEMO_PLAN: readonly BucketPlan[] = [
-  legacyArchivePlan,
-  mixedEncryptionPlan,
-  versionedReportsPlan,
-  sseCBlockedPlan,
-  hiddenHeadersPlan,
-];
+export const DEMO_PLAN: readonly BucketPlan[] = [legacyArchivePlan, mixedEncryptionPlan, versionedReportsPlan, sseCBlockedPlan, hiddenHeadersPlan];

@@ -64,9 +64,7 @@ const financeReports = series(24, (i) => {
     tags: [{ key: 'classification', value: 'confidential' }],
   };
   const written = after(`${year}-${month}-01T00:00:00.000Z`, 35 * DAY);
-  return ['csv', 'json'].map((format) =>
-    legacyObject(`reports/finance/${year}/${year}-${month}-summary.${format}`, written, details),
-  );
+  return ['csv', 'json'].map((format) => legacyObject(`reports/finance/${year}/${year}-${month}-summary.${format}`, written, details));
 }).flat();
 
 const deeplyNested = ['spec-1.xml', 'spec-2.xml', 'notes.txt', 'diagram.png'].map((name, i) =>

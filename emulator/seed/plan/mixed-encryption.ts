@@ -14,9 +14,14 @@ const object = (key: string, lastModified: string, encryption: PlannedEncryption
 const encryptionKinds = [
   object('encryption/not-sse.txt', '2021-03-10T09:15:00.000Z', NOT_SSE, { userMetadata: { owner: 'data-team' } }),
   object('encryption/sse-s3.txt', '2023-03-01T10:00:00.000Z', SSE_S3),
-  object('encryption/sse-kms-finance.txt', '2024-02-01T10:00:00.000Z', { status: 'SSE-KMS', kmsKeyId: FINANCE_KEY, bucketKeyEnabled: false }, {
-    tags: [{ key: 'department', value: 'finance' }],
-  }),
+  object(
+    'encryption/sse-kms-finance.txt',
+    '2024-02-01T10:00:00.000Z',
+    { status: 'SSE-KMS', kmsKeyId: FINANCE_KEY, bucketKeyEnabled: false },
+    {
+      tags: [{ key: 'department', value: 'finance' }],
+    },
+  ),
   object('encryption/sse-kms-logs-bucket-key.log', '2024-02-02T10:00:00.000Z', { status: 'SSE-KMS', kmsKeyId: LOGS_KEY, bucketKeyEnabled: true }),
   object('encryption/dsse-kms.txt', '2024-05-01T10:00:00.000Z', { status: 'DSSE-KMS', kmsKeyId: FINANCE_KEY }),
   object('encryption/sse-c.txt', '2024-06-01T10:00:00.000Z', { status: 'SSE-C' }),

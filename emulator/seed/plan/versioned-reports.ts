@@ -1,6 +1,15 @@
 import { DEMO_CORS_RULE } from '../cors.js';
 import { DEMO_BUCKETS } from '../names.js';
-import { NOT_SSE, OBJECT_LOCK_ENABLED, SSE_S3, SSE_S3_DEFAULT, type BucketPlan, type PlannedDeleteMarker, type PlannedEncryption, type PlannedObject } from './model.js';
+import {
+  NOT_SSE,
+  OBJECT_LOCK_ENABLED,
+  SSE_S3,
+  SSE_S3_DEFAULT,
+  type BucketPlan,
+  type PlannedDeleteMarker,
+  type PlannedEncryption,
+  type PlannedObject,
+} from './model.js';
 import { plannedObject } from './planned-object.js';
 
 const bucket = DEMO_BUCKETS.versioned;
@@ -30,10 +39,7 @@ export const versionedReportsPlan: BucketPlan = {
       // Written before versioning was enabled: these keep the version id 'null'.
       versioning: 'Unversioned',
       encryption: SSE_S3_DEFAULT,
-      writes: [
-        report('annual/2020.pdf', '2021-01-15T12:00:00.000Z', NOT_SSE),
-        report('quarterly/2021-Q1.csv', '2021-04-06T12:00:00.000Z', NOT_SSE),
-      ],
+      writes: [report('annual/2020.pdf', '2021-01-15T12:00:00.000Z', NOT_SSE), report('quarterly/2021-Q1.csv', '2021-04-06T12:00:00.000Z', NOT_SSE)],
     },
     {
       versioning: 'Enabled',
