@@ -33,26 +33,29 @@ describe('the import boundaries', () => {
         "import { useState } from 'react';\nimport { useQuery } from '@tanstack/react-query';\nexport const probe = [useState, useQuery];\n",
       );
       expect(errors).toEqual([
-        expect.stringMatching(/^no-restricted-imports: .*'react'.*app\/domain is plain TypeScript/),
-        expect.stringMatching(/^no-restricted-imports: .*'@tanstack\/react-query'.*app\/domain is plain TypeScript/),
+        expect.stringMatching(/^no-restricted-imports: .*'react'.*app\/domain.* plain TypeScript/),
+        expect.stringMatching(/^no-restricted-imports: .*'@tanstack\/react-query'.*app\/domain.* plain TypeScript/),
       ]);
     },
     LINT_TIMEOUT,
   );
 
   it(
-    'refuse api/ and ui/ in app/domain, and let it import itself',
+    'refuse api/, operations/ and ui/ in app/domain, and let it import itself and shared/',
     async () => {
       const code = [
-        "import { headObject } from '../api/head-object';",
-        "import { formatSize } from '../ui/format-size';",
+        "import { headObjectQuery } from '../api/head-object';",
+        "import { headObject } from '../operations/head-object';",
+        "import { ProblemAlert } from '../ui/ProblemAlert';",
         "import { isFlagged } from './compliance';",
-        'export const probe = [headObject, formatSize, isFlagged];',
+        "import { formatSize } from '../shared/format-size';",
+        'export const probe = [headObjectQuery, headObject, ProblemAlert, isFlagged, formatSize];',
         '',
       ].join('\n');
       expect(await layerErrors('app/domain/boundary-probe.ts', code)).toEqual([
         expect.stringMatching(/^import-x\/no-restricted-paths: .*"\.\.\/api\/head-object".*app\/domain is plain TypeScript/),
-        expect.stringMatching(/^import-x\/no-restricted-paths: .*"\.\.\/ui\/format-size".*app\/domain is plain TypeScript/),
+        expect.stringMatching(/^import-x\/no-restricted-paths: .*"\.\.\/operations\/head-object".*app\/domain is plain TypeScript/),
+        expect.stringMatching(/^import-x\/no-restricted-paths: .*"\.\.\/ui\/ProblemAlert".*app\/domain is plain TypeScript/),
       ]);
     },
     LINT_TIMEOUT,
