@@ -12,6 +12,9 @@ export default defineConfig({
       include: ['app/**/*.{ts,tsx}', 'emulator/**/*.ts'],
       exclude: ['**/*.test.{ts,tsx}', '**/*test-support.ts', 'emulator/test/**'],
       reporter: ['text-summary', 'json-summary'],
+      // Measured on 2026-12-04 (77.7% lines, 76.7% statements, 75.1% branches, 71.5% functions), rounded down a point
+      // for the paths only retries and faults reach: a change that adds untested code falls below them.
+      thresholds: { lines: 76, statements: 75, branches: 74, functions: 70 },
     },
   },
 });
