@@ -3,7 +3,7 @@ import { decodeJwt } from 'jose';
 import { DEMO_BUCKETS } from '../emulator/seed/demo-constants';
 import { DEMO_APP_CLIENT_ID, DEMO_USER_POOL_ID } from '../emulator/seed/demo-users';
 import { E2E_STACK_PORT } from './ports';
-import { alice, onStackLoginPage, rob, signIn, submitLogin, userMenu } from './sign-in';
+import { alice, onStackLoginPage, rob, signIn, signInPage, signOut, submitLogin, userMenu } from './sign-in';
 
 const USER_POOL_URL = `http://127.0.0.1:${E2E_STACK_PORT}/${DEMO_USER_POOL_ID('us-east-1')}`;
 const DEEP_LINK = `/buckets/${DEMO_BUCKETS.legacy}?prefix=logs%2F`;
@@ -29,10 +29,6 @@ async function idTokenClaims(page: Page) {
   const { user } = await storedSignIn(page);
   expect(user, 'no sign-in in sessionStorage').toBeDefined();
   return decodeJwt(user!.id_token);
-}
-
-function signInPage(page: Page) {
-  return page.getByRole('heading', { name: 'Sign in to S3 Encryption Console' });
 }
 
 /** The Region cell of a bucket's row: filled only when S3 answered with the user's credentials. */
@@ -117,17 +113,15 @@ function refreshWith(refreshToken: string): Promise<Response> {
   });
 }
 
-async function signOut(page: Page, username: string): Promise<void> {
-  await userMenu(page, username).click();
-  await page.getByRole('menuitem', { name: 'Sign out' }).click();
-  await expect(signInPage(page)).toBeVisible();
+async function signOutForgettingTokens(page: Page, username: string): Promise<void> {
+  await signOut(page, username);
   expect((await storedSignIn(page)).user).toBeUndefined();
 }
 
 test('signing out revokes the refresh token: the user pool refuses it afterwards', async ({ page }) => {
   await signIn(page, alice);
   const { user } = await storedSignIn(page);
-  await signOut(page, 'alice');
+  await signOutForgettingTokens(page, 'alice');
 
   const refreshed = await refreshWith(user!.refresh_token);
   expect(refreshed.status).toBe(400);
@@ -141,7 +135,7 @@ test('a revocation that fails does not keep the user signed in, and the console 
     if (message.type() === 'warning') warnings.push(message.text());
   });
   await page.route('**/oauth2/revoke', (route) => route.abort('connectionrefused'));
-  await signOut(page, 'rob');
+  await signOutForgettingTokens(page, 'rob');
   expect(warnings.join('\n')).toContain('Signed out without revoking the refresh token');
 });
 
@@ -156,7 +150,7 @@ test('the authorize request carries a fresh nonce, which the ID token repeats', 
   expect(nonce).toMatch(/^[A-Za-z0-9_-]{43}$/);
   expect((await idTokenClaims(page)).nonce).toBe(nonce);
 
-  await signOut(page, 'alice');
+  await signOutForgettingTokens(page, 'alice');
   await signIn(page, alice);
   expect(authorizeUrls[1]?.searchParams.get('nonce')).not.toBe(nonce);
 });

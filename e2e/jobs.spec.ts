@@ -4,7 +4,7 @@ import { DEMO_KMS_ALIASES, DEMO_MAX_COPY_SIZE } from '../emulator/seed/demo-cons
 import { reportCsv, type ReportRow } from '../app/domain/jobs/report';
 import { bodyOf, CopyGate, createJobBucket, downloadedText, expectJobState, headObject, putKmsObject } from './job-fixtures';
 import { rootS3 } from './root-clients';
-import { alice, rob, signIn, userMenu } from './sign-in';
+import { alice, rob, signIn, signOut, userMenu } from './sign-in';
 import { keptState, stackEncryption, type KeptState } from './stack-objects';
 import { expireSessions, injectFaults } from './stack-control';
 
@@ -100,12 +100,6 @@ async function expectReEncryptedAndKept(before: Map<string, KeptState>): Promise
     expect(await keptState(BUCKET, key), key).toEqual(kept);
     expect((await stackEncryption(BUCKET, key)).algorithm, key).toBe('AES256');
   }
-}
-
-async function signOut(page: Page, username: string): Promise<void> {
-  await userMenu(page, username).click();
-  await page.getByRole('menuitem', { name: 'Sign out' }).click();
-  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
 }
 
 async function isReEncrypted(key: string): Promise<boolean> {
@@ -212,8 +206,7 @@ test('a session that expires mid-job pauses the job, which goes on by itself aft
   expect(reEncrypted.filter(Boolean).length).toBeLessThan(SESSION_KEYS.length);
 
   // A new sign-in: out, and back in from the job's page, which the console returns to.
-  await userMenu(page, alice.username).click();
-  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await signOut(page, alice.username);
   await signIn(page, alice, `/jobs/${jobId}`);
   await expect(page).toHaveURL(`/jobs/${jobId}`);
   await expectJobState(page, 'Finished');

@@ -40,3 +40,20 @@ export async function signIn(page: Page, user: DemoUser, from = '/'): Promise<vo
   await submitLogin(page, user.username, user.password);
   await expect(userMenu(page, user.username)).toBeVisible();
 }
+
+/** The console's sign-in page, shown to a visitor who is not signed in. */
+export function signInPage(page: Page): Locator {
+  return page.getByRole('heading', { name: 'Sign in to S3 Encryption Console' });
+}
+
+/**
+ * Signs `username` out from the top navigation and waits until the console's
+ * sign-in page is back: sign-out first pauses the user's jobs and revokes the
+ * refresh token, then goes through the user pool's /logout, so a navigation
+ * started before that ends would be cut short.
+ */
+export async function signOut(page: Page, username: string): Promise<void> {
+  await userMenu(page, username).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await expect(signInPage(page)).toBeVisible();
+}
