@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import type { AppConfig } from './config/app-config';
+import { connectPolicy } from './config/content-security-policy';
 import type { JobSettings } from './config/job-settings';
 import { loadAppConfig } from './config/load-config';
 import { AuthSession } from './features/auth/auth-session';
@@ -28,8 +29,19 @@ function jobRuntime(settings: JobSettings): Promise<JobRuntime> {
   );
 }
 
+/** index.html's policy lets connections go anywhere until config.json says where the console's services are. */
+function restrictConnections(config: AppConfig): void {
+  const meta = document.createElement('meta');
+  meta.httpEquiv = 'Content-Security-Policy';
+  meta.content = connectPolicy(config);
+  document.head.append(meta);
+}
+
 loadAppConfig().then(
-  (config) => jobRuntime(config.jobs).then((runtime) => render(config, runtime)),
+  (config) => {
+    restrictConnections(config);
+    return jobRuntime(config.jobs).then((runtime) => render(config, runtime));
+  },
   (error: unknown) => root.render(<ConfigErrorPage error={error} />),
 );
 
