@@ -208,8 +208,9 @@ test('the flagged-only filter reads a large folder a page at a time until the ta
 test('folders navigate by URL, and a folder of 1,500 keys pages past the first 1,000', async ({ page }) => {
   const bucket = DEMO_BUCKETS.legacy;
   const prefix = 'logs/app-1/';
-  // Every table page reads 50 objects' encryption on its way: 21 pages take a while on a busy machine.
-  test.setTimeout(120_000);
+  // Every table page reads 50 objects' encryption on its way: time in proportion to the 22 pages shown, each of
+  // which can take 10 s on a busy machine.
+  test.setTimeout(22 * 10_000);
   const { keys } = await listFolder(bucket, prefix);
   expect(keys.length).toBe(1500);
 
