@@ -7,10 +7,9 @@ import {
   HeadBucketCommand,
   PutBucketTaggingCommand,
   PutObjectCommand,
-  S3ServiceException,
   type Tag,
 } from '@aws-sdk/client-s3';
-import { useTestStack } from './harness.js';
+import { failureWithMessageOf, useTestStack } from './harness.js';
 import { getBytes } from './object-fixtures.js';
 
 const stack = useTestStack();
@@ -24,16 +23,6 @@ async function bucketTags() {
   return (await stack.s3.send(new GetBucketTaggingCommand({ Bucket: BUCKET }))).TagSet;
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (!(error instanceof S3ServiceException)) throw error;
-    return { name: error.name, message: error.message, status: error.$metadata.httpStatusCode };
-  }
-  throw new Error('the request succeeded');
-}
-
 const NO_TAG_SET = { name: 'NoSuchTagSet', message: 'The TagSet does not exist', status: 404 };
 
 beforeAll(async () => {
@@ -43,7 +32,7 @@ beforeAll(async () => {
 
 describe('bucket tagging', () => {
   it('has no tag set until one is put, then replaces, reads and deletes it, leaving the objects alone', async () => {
-    expect(await failureOf(bucketTags())).toEqual(NO_TAG_SET);
+    expect(await failureWithMessageOf(bucketTags())).toEqual(NO_TAG_SET);
     await putBucketTags([
       { Key: 'team', Value: 'finance' },
       { Key: 'cost-centre', Value: '42' },
@@ -55,7 +44,7 @@ describe('bucket tagging', () => {
     await putBucketTags([{ Key: 'team', Value: 'audit' }]);
     expect(await bucketTags()).toEqual([{ Key: 'team', Value: 'audit' }]);
     await stack.s3.send(new DeleteBucketTaggingCommand({ Bucket: BUCKET }));
-    expect(await failureOf(bucketTags())).toEqual(NO_TAG_SET);
+    expect(await failureWithMessageOf(bucketTags())).toEqual(NO_TAG_SET);
     await stack.s3.send(new HeadBucketCommand({ Bucket: BUCKET }));
     expect((await getBytes(stack, { Bucket: BUCKET, Key: 'tagged.csv' })).toString()).toBe('bytes');
     const objectTags = await stack.s3.send(new GetObjectTaggingCommand({ Bucket: BUCKET, Key: 'tagged.csv' }));
@@ -66,25 +55,25 @@ describe('bucket tagging', () => {
     const fifty = Array.from({ length: 50 }, (_, index) => ({ Key: `k${index}`, Value: `v${index}` }));
     await putBucketTags(fifty);
     expect(await bucketTags()).toEqual(fifty);
-    expect(await failureOf(putBucketTags([...fifty, { Key: 'k50', Value: 'v50' }]))).toEqual({
+    expect(await failureWithMessageOf(putBucketTags([...fifty, { Key: 'k50', Value: 'v50' }]))).toEqual({
       name: 'BadRequest',
       message: 'Bucket tag count cannot be greater than 50',
       status: 400,
     });
     expect(
-      await failureOf(
+      await failureWithMessageOf(
         putBucketTags([
           { Key: 'a', Value: '1' },
           { Key: 'a', Value: '2' },
         ]),
       ),
     ).toMatchObject({ name: 'InvalidTag', status: 400 });
-    expect(await failureOf(putBucketTags([{ Key: 'aws:owner', Value: 'me' }]))).toMatchObject({ name: 'InvalidTag', status: 400 });
+    expect(await failureWithMessageOf(putBucketTags([{ Key: 'aws:owner', Value: 'me' }]))).toMatchObject({ name: 'InvalidTag', status: 400 });
     expect(await bucketTags()).toEqual(fifty);
   });
 
   it('answers NoSuchBucket for a bucket that does not exist', async () => {
     const get = stack.s3.send(new GetBucketTaggingCommand({ Bucket: 'no-such-bucket' }));
-    expect(await failureOf(get)).toMatchObject({ name: 'NoSuchBucket', status: 404 });
+    expect(await failureWithMessageOf(get)).toMatchObject({ name: 'NoSuchBucket', status: 404 });
   });
 });

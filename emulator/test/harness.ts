@@ -1,6 +1,6 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
-import { S3Client, type S3ClientConfig, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/client-s3';
+import { S3Client, S3ServiceException, type S3ClientConfig, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/client-s3';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { Hash } from '@smithy/hash-node';
@@ -191,4 +191,21 @@ export async function signRaw(stack: RunningStack, request: RawRequest, options:
     { signingDate: options.signingDate },
   );
   return { ...request, headers: signed.headers };
+}
+
+/** How S3 refused `promise`, as the SDK reports it: error code, message and HTTP status. A success or another error fails the test. */
+export async function failureWithMessageOf(promise: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (!(error instanceof S3ServiceException)) throw error;
+    return { name: error.name, message: error.message, status: error.$metadata.httpStatusCode };
+  }
+  throw new Error('the request succeeded');
+}
+
+/** How S3 refused `promise`: error code and HTTP status (failureWithMessageOf without the message). */
+export async function failureOf(promise: Promise<unknown>): Promise<{ name: string; status?: number }> {
+  const { name, status } = await failureWithMessageOf(promise);
+  return { name, status };
 }

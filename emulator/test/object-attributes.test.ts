@@ -6,11 +6,10 @@ import {
   GetObjectAttributesCommand,
   HeadObjectCommand,
   PutObjectCommand,
-  S3ServiceException,
   UploadPartCommand,
   type GetObjectAttributesCommandInput,
 } from '@aws-sdk/client-s3';
-import { clientEditingRequests, useTestStack } from './harness.js';
+import { clientEditingRequests, failureOf, useTestStack } from './harness.js';
 import { createBucket, MiB, newCustomerKey } from './object-fixtures.js';
 
 const stack = useTestStack();
@@ -19,16 +18,6 @@ const ALL = ['ETag', 'Checksum', 'ObjectParts', 'StorageClass', 'ObjectSize'] as
 
 function attributesOf(Key: string, extra: Partial<GetObjectAttributesCommandInput> = {}) {
   return stack.s3.send(new GetObjectAttributesCommand({ Bucket: BUCKET, Key, ObjectAttributes: [...ALL], ...extra }));
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<{ name: string; status?: number }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (!(error instanceof S3ServiceException)) throw error;
-    return { name: error.name, status: error.$metadata.httpStatusCode };
-  }
-  throw new Error('the request succeeded');
 }
 
 beforeAll(() => createBucket(stack, BUCKET, { versioned: true, allowSseC: true }));

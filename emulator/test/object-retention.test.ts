@@ -9,12 +9,11 @@ import {
   PutObjectCommand,
   PutObjectLegalHoldCommand,
   PutObjectRetentionCommand,
-  S3ServiceException,
   type ObjectLockRetention,
   type PutObjectRetentionCommandInput,
 } from '@aws-sdk/client-s3';
 import { objectArn } from '../iam/s3-actions.js';
-import { rootS3Client, useTestStack } from './harness.js';
+import { rootS3Client, failureWithMessageOf, useTestStack } from './harness.js';
 import { getBytes } from './object-fixtures.js';
 
 const stack = useTestStack();
@@ -23,16 +22,6 @@ const UNLOCKED = 'retention-unlocked';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY_MS);
 const PROTECTED = { name: 'AccessDenied', message: 'Access Denied because object protected by object lock.', status: 403 };
-
-async function failureOf(promise: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (!(error instanceof S3ServiceException)) throw error;
-    return { name: error.name, message: error.message, status: error.$metadata.httpStatusCode };
-  }
-  throw new Error('the request succeeded');
-}
 
 async function put(Key: string, Bucket = LOCKED): Promise<string> {
   const written = await stack.s3.send(new PutObjectCommand({ Bucket, Key, Body: `bytes of ${Key}` }));
@@ -78,7 +67,7 @@ describe('PutObjectRetention and GetObjectRetention', () => {
     const head = await stack.s3.send(new HeadObjectCommand({ Bucket: LOCKED, Key: 'kept.csv' }));
     expect([head.ObjectLockMode, head.ObjectLockRetainUntilDate]).toEqual(['GOVERNANCE', until]);
     expect(await stored('kept.csv')).toEqual(before);
-    expect(await failureOf(deleteVersion('kept.csv', versionId))).toEqual(PROTECTED);
+    expect(await failureWithMessageOf(deleteVersion('kept.csv', versionId))).toEqual(PROTECTED);
     expect(await stored('kept.csv')).toEqual(before);
   });
 
@@ -87,34 +76,34 @@ describe('PutObjectRetention and GetObjectRetention', () => {
     await put('two.csv');
     await setRetention('two.csv', { Mode: 'COMPLIANCE', RetainUntilDate: inDays(5) }, { VersionId: first });
     expect((await retentionOf('two.csv', first))?.Mode).toBe('COMPLIANCE');
-    expect(await failureOf(retentionOf('two.csv'))).toMatchObject({ name: 'NoSuchObjectLockConfiguration', status: 404 });
+    expect(await failureWithMessageOf(retentionOf('two.csv'))).toMatchObject({ name: 'NoSuchObjectLockConfiguration', status: 404 });
   });
 
   it('refuses a retain-until date that has passed, and a mode S3 does not know', async () => {
     await put('past.csv');
-    expect(await failureOf(setRetention('past.csv', { Mode: 'GOVERNANCE', RetainUntilDate: inDays(-1) }))).toEqual({
+    expect(await failureWithMessageOf(setRetention('past.csv', { Mode: 'GOVERNANCE', RetainUntilDate: inDays(-1) }))).toEqual({
       name: 'InvalidArgument',
       message: 'The retain until date must be in the future!',
       status: 400,
     });
-    expect(await failureOf(setRetention('past.csv', { Mode: 'FOREVER' as 'GOVERNANCE', RetainUntilDate: inDays(1) }))).toMatchObject({
+    expect(await failureWithMessageOf(setRetention('past.csv', { Mode: 'FOREVER' as 'GOVERNANCE', RetainUntilDate: inDays(1) }))).toMatchObject({
       name: 'MalformedXML',
       status: 400,
     });
-    expect(await failureOf(retentionOf('past.csv'))).toMatchObject({ name: 'NoSuchObjectLockConfiguration', status: 404 });
+    expect(await failureWithMessageOf(retentionOf('past.csv'))).toMatchObject({ name: 'NoSuchObjectLockConfiguration', status: 404 });
   });
 
   it('lets GOVERNANCE be lengthened, but shortened or removed only with x-amz-bypass-governance-retention', async () => {
     const versionId = await put('governed.csv');
     await setRetention('governed.csv', { Mode: 'GOVERNANCE', RetainUntilDate: inDays(10) });
     await setRetention('governed.csv', { Mode: 'GOVERNANCE', RetainUntilDate: inDays(20) });
-    expect(await failureOf(setRetention('governed.csv', { Mode: 'GOVERNANCE', RetainUntilDate: inDays(2) }))).toEqual(PROTECTED);
-    expect(await failureOf(setRetention('governed.csv', {}))).toEqual(PROTECTED);
+    expect(await failureWithMessageOf(setRetention('governed.csv', { Mode: 'GOVERNANCE', RetainUntilDate: inDays(2) }))).toEqual(PROTECTED);
+    expect(await failureWithMessageOf(setRetention('governed.csv', {}))).toEqual(PROTECTED);
     const shorter = inDays(2);
     await setRetention('governed.csv', { Mode: 'GOVERNANCE', RetainUntilDate: shorter }, { BypassGovernanceRetention: true });
     expect(await retentionOf('governed.csv')).toEqual({ Mode: 'GOVERNANCE', RetainUntilDate: shorter });
     await setRetention('governed.csv', {}, { BypassGovernanceRetention: true });
-    expect(await failureOf(retentionOf('governed.csv'))).toMatchObject({ name: 'NoSuchObjectLockConfiguration' });
+    expect(await failureWithMessageOf(retentionOf('governed.csv'))).toMatchObject({ name: 'NoSuchObjectLockConfiguration' });
     await deleteVersion('governed.csv', versionId);
   });
 
@@ -123,11 +112,11 @@ describe('PutObjectRetention and GetObjectRetention', () => {
     const until = inDays(10);
     await setRetention('compliant.csv', { Mode: 'COMPLIANCE', RetainUntilDate: until });
     const bypass = { BypassGovernanceRetention: true };
-    expect(await failureOf(setRetention('compliant.csv', { Mode: 'COMPLIANCE', RetainUntilDate: inDays(5) }, bypass))).toEqual(PROTECTED);
-    expect(await failureOf(setRetention('compliant.csv', { Mode: 'GOVERNANCE', RetainUntilDate: inDays(20) }, bypass))).toEqual(PROTECTED);
-    expect(await failureOf(setRetention('compliant.csv', {}, bypass))).toEqual(PROTECTED);
+    expect(await failureWithMessageOf(setRetention('compliant.csv', { Mode: 'COMPLIANCE', RetainUntilDate: inDays(5) }, bypass))).toEqual(PROTECTED);
+    expect(await failureWithMessageOf(setRetention('compliant.csv', { Mode: 'GOVERNANCE', RetainUntilDate: inDays(20) }, bypass))).toEqual(PROTECTED);
+    expect(await failureWithMessageOf(setRetention('compliant.csv', {}, bypass))).toEqual(PROTECTED);
     expect(await retentionOf('compliant.csv')).toEqual({ Mode: 'COMPLIANCE', RetainUntilDate: until });
-    expect(await failureOf(deleteVersion('compliant.csv', versionId, true))).toEqual(PROTECTED);
+    expect(await failureWithMessageOf(deleteVersion('compliant.csv', versionId, true))).toEqual(PROTECTED);
     const later = inDays(40);
     await setRetention('compliant.csv', { Mode: 'COMPLIANCE', RetainUntilDate: later });
     expect(await retentionOf('compliant.csv')).toEqual({ Mode: 'COMPLIANCE', RetainUntilDate: later });
@@ -163,9 +152,9 @@ describe('PutObjectRetention and GetObjectRetention', () => {
       BypassGovernanceRetention: true,
     });
     const needsBypass = { name: 'AccessDenied', message: expect.stringContaining('s3:BypassGovernanceRetention') };
-    expect(await failureOf(client.send(shorten))).toMatchObject(needsBypass);
+    expect(await failureWithMessageOf(client.send(shorten))).toMatchObject(needsBypass);
     const remove = new DeleteObjectCommand({ Bucket: LOCKED, Key: 'bypass.csv', VersionId: versionId, BypassGovernanceRetention: true });
-    expect(await failureOf(client.send(remove))).toMatchObject(needsBypass);
+    expect(await failureWithMessageOf(client.send(remove))).toMatchObject(needsBypass);
     expect((await stored('bypass.csv')).versions).toBe(1);
     await client.send(
       new PutObjectRetentionCommand({ Bucket: LOCKED, Key: 'bypass.csv', Retention: { Mode: 'GOVERNANCE', RetainUntilDate: inDays(11) } }),
@@ -180,12 +169,12 @@ describe('PutObjectRetention and GetObjectRetention', () => {
       Key: 'plain.csv',
       Retention: { Mode: 'GOVERNANCE', RetainUntilDate: inDays(1) },
     });
-    expect(await failureOf(stack.s3.send(retention))).toEqual(missing);
-    expect(await failureOf(stack.s3.send(new GetObjectRetentionCommand({ Bucket: UNLOCKED, Key: 'plain.csv' })))).toEqual(missing);
+    expect(await failureWithMessageOf(stack.s3.send(retention))).toEqual(missing);
+    expect(await failureWithMessageOf(stack.s3.send(new GetObjectRetentionCommand({ Bucket: UNLOCKED, Key: 'plain.csv' })))).toEqual(missing);
     expect((await getBytes(stack, { Bucket: UNLOCKED, Key: 'plain.csv' })).toString()).toBe('bytes of plain.csv');
     await put('gone.csv');
     await stack.s3.send(new DeleteObjectCommand({ Bucket: LOCKED, Key: 'gone.csv' }));
-    expect(await failureOf(retentionOf('gone.csv'))).toMatchObject({ name: 'MethodNotAllowed', status: 405 });
+    expect(await failureWithMessageOf(retentionOf('gone.csv'))).toMatchObject({ name: 'MethodNotAllowed', status: 405 });
   });
 });
 
@@ -201,12 +190,12 @@ describe('PutObjectLegalHold and GetObjectLegalHold', () => {
   it('put a hold on the version in place that stops its deletion until it is taken off', async () => {
     const versionId = await put('held.csv');
     const before = await stored('held.csv');
-    expect(await failureOf(legalHoldOf('held.csv'))).toMatchObject({ name: 'NoSuchObjectLockConfiguration', status: 404 });
+    expect(await failureWithMessageOf(legalHoldOf('held.csv'))).toMatchObject({ name: 'NoSuchObjectLockConfiguration', status: 404 });
     await setLegalHold('held.csv', 'ON');
     expect(await legalHoldOf('held.csv')).toBe('ON');
     expect((await stack.s3.send(new HeadObjectCommand({ Bucket: LOCKED, Key: 'held.csv' }))).ObjectLockLegalHoldStatus).toBe('ON');
     expect(await stored('held.csv')).toEqual(before);
-    expect(await failureOf(deleteVersion('held.csv', versionId, true))).toEqual(PROTECTED);
+    expect(await failureWithMessageOf(deleteVersion('held.csv', versionId, true))).toEqual(PROTECTED);
     await setLegalHold('held.csv', 'OFF');
     expect(await legalHoldOf('held.csv')).toBe('OFF');
     await deleteVersion('held.csv', versionId);
@@ -224,10 +213,10 @@ describe('PutObjectLegalHold and GetObjectLegalHold', () => {
 
   it('refuses a status other than ON or OFF, and a bucket without Object Lock', async () => {
     await put('odd.csv');
-    expect(await failureOf(setLegalHold('odd.csv', 'MAYBE' as 'ON'))).toMatchObject({ name: 'MalformedXML', status: 400 });
+    expect(await failureWithMessageOf(setLegalHold('odd.csv', 'MAYBE' as 'ON'))).toMatchObject({ name: 'MalformedXML', status: 400 });
     await put('plain-hold.csv', UNLOCKED);
     const hold = new PutObjectLegalHoldCommand({ Bucket: UNLOCKED, Key: 'plain-hold.csv', LegalHold: { Status: 'ON' } });
-    expect(await failureOf(stack.s3.send(hold))).toEqual({
+    expect(await failureWithMessageOf(stack.s3.send(hold))).toEqual({
       name: 'InvalidRequest',
       message: 'Bucket is missing Object Lock Configuration',
       status: 400,

@@ -3,7 +3,7 @@ import * as s3 from '@aws-sdk/client-s3';
 import { S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
 import { IMPLEMENTED_OPERATIONS, NOT_IMPLEMENTED, s3Handlers } from '../s3/handlers.js';
 import type { S3Operation } from '../s3/operations.js';
-import { rootS3Client, sendRaw, signRaw, useTestStack } from './harness.js';
+import { rootS3Client, sendRaw, signRaw, failureOf, useTestStack } from './harness.js';
 import { getBytes } from './object-fixtures.js';
 
 const stack = useTestStack();
@@ -26,16 +26,6 @@ async function snapshot() {
     etag: head.ETag,
     lastModified: head.LastModified,
   };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<{ name: string; status?: number }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (!(error instanceof S3ServiceException)) throw error;
-    return { name: error.name, status: error.$metadata.httpStatusCode };
-  }
-  throw new Error('the request succeeded');
 }
 
 const NOT_IMPLEMENTED_ANSWER = { name: 'NotImplemented', status: 501 };
